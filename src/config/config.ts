@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** Turns "a, b ,c" into ["a","b","c"]; empty strings become an empty list. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((v) => v.trim()).filter(Boolean));
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  BOT_ID: z.preprocess(emptyToUndefined, z.string().uuid('BOT_ID must be the bot\'s Microsoft App ID (a GUID)').optional()),
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.string().uuid('TEAMS_APP_ID must be a GUID').optional()),
+  BOT_DOMAIN: optionalText,
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalText,
+  CREDENTIAL_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((s) => Buffer.from(s, 'base64').length === 32, 'CREDENTIAL_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+  ),
+  FIRST_ADMINS: commaList,
+  CITY_WEB_DOMAINS: commaList,
+  TIME_ZONE: z
+    .string()
+    .default('America/Chicago')
+    .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as America/Chicago'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  /** Local mode: no authentication, bound to loopback, key generated into the data folder. */
+  readonly local: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly bot: {
+    readonly appId?: string;
+    readonly password?: string;
+    readonly tenantId?: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
+  readonly teamsAppId?: string;
+  readonly botDomain?: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  /** Base64 AES-256 key; undefined until resolved by ensureCredentialKey in local mode. */
+  readonly credentialKey?: string;
+  readonly firstAdmins: readonly string[];
+  readonly cityWebDomains: readonly string[];
+  readonly timeZone: string;
+  readonly logLevel: string;
+  readonly outbox: { readonly pollMs: number; readonly leaseSeconds: number; readonly maxAttempts: number };
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Social Steward cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; every problem is reported together so one restart fixes them all. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.BOT_ID) {
+    problems.push('BOT_ID: required in production; without it anyone could post to /api/messages (authentication off)');
+  }
+  if (production && !e.CREDENTIAL_KEY) {
+    problems.push('CREDENTIAL_KEY: required in production (openssl rand -base64 32); logins are encrypted with it');
+  }
+  if (e.BOT_ID && e.BOT_APP_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+    problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_APP_TYPE is ${e.BOT_APP_TYPE}`);
+  }
+  if (e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+    problems.push(`BOT_TENANT_ID: required when BOT_APP_TYPE is ${e.BOT_APP_TYPE}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = e.DATA_DIR.replace(/\/+$/, '');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    local: !production,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    bot: Object.freeze({ appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }),
+    teamsAppId: e.TEAMS_APP_ID,
+    botDomain: e.BOT_DOMAIN,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${dataDir}/social-steward.db`,
+    credentialKey: e.CREDENTIAL_KEY,
+    firstAdmins: Object.freeze(e.FIRST_ADMINS),
+    cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
+    timeZone: e.TIME_ZONE,
+    logLevel: e.LOG_LEVEL,
+    outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS }),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  });
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../store/prisma';
+import { GENESIS_HASH, hashAuditEvent, verifyChain, type ChainCheck } from '../domain/audit-chain';
+
+export interface AuditInput {
+  actor: { personId: string | null; name: string };
+  action: string;
+  entityType: string;
+  entityId: string;
+  data?: unknown;
+}
+
+/**
+ * Appends one event to the chain inside the caller's transaction (REC-1), so the change and its record commit or
+ * fail together. seq is the primary key: a concurrent writer that read the same predecessor fails instead of forking.
+ */
+export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): Promise<{ seq: number; hash: string }> {
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    id: randomUUID(),
+    at: now,
+    actorId: input.actor.personId,
+    actorName: input.actor.name,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    data: JSON.stringify(input.data ?? {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashAuditEvent(fields);
+  await tx.auditEvent.create({ data: { ...fields, hash } });
+  return { seq: fields.seq, hash };
+}
+
+/** Reads the whole chain in pages, so a long trail does not have to fit in memory at once. */
+export async function verifyAuditTrail(db: Db, pageSize = 1000): Promise<ChainCheck> {
+  let start: { seq: number; hash: string } | undefined;
+  let total = 0;
+  for (;;) {
+    const page = await db.auditEvent.findMany({ where: { seq: { gt: start?.seq ?? 0 } }, orderBy: { seq: 'asc' }, take: pageSize });
+    if (page.length === 0) return { ok: true, count: total, lastHash: start?.hash ?? GENESIS_HASH };
+    const check = verifyChain(page, start);
+    if (!check.ok) return { ...check, count: total + check.count };
+    total += check.count;
+    const last = page[page.length - 1];
+    start = { seq: last.seq, hash: last.hash };
+  }
+}
+
+export async function recentAuditEvents(db: Db, take: number) {
+  return db.auditEvent.findMany({ orderBy: { seq: 'desc' }, take });
+}

@@ -1,0 +1,83 @@
+import type { Element } from './elements';
+
+/** Errors keyed by input id, shown beside the field; a form card always keeps the values the person typed. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+interface Common {
+  id: string;
+  label: string;
+  required?: boolean;
+  errorMessage?: string;
+  /** The server's message for this field, shown right under it. */
+  error?: string;
+  /** A short "Why we ask" line quoting the policy. */
+  why?: string;
+}
+
+function withFeedback(input: Element, c: Common): Element[] {
+  const out: Element[] = [input];
+  if (c.error) out.push({ type: 'TextBlock', text: c.error, color: 'attention', wrap: true, spacing: 'None', size: 'Small' });
+  if (c.why) out.push({ type: 'TextBlock', text: `Why we ask: ${c.why}`, isSubtle: true, wrap: true, spacing: 'None', size: 'Small' });
+  return out;
+}
+
+export function textInput(c: Common & { value?: string; placeholder?: string; multiline?: boolean; maxLength?: number; style?: 'Url' | 'Email' | 'Tel' | 'Text' }): Element[] {
+  return withFeedback(
+    {
+      type: 'Input.Text',
+      id: c.id,
+      label: c.label,
+      isRequired: c.required ?? false,
+      errorMessage: c.errorMessage ?? `Enter ${c.label.toLowerCase()}`,
+      ...(c.placeholder ? { placeholder: c.placeholder } : {}),
+      ...(c.value !== undefined ? { value: c.value } : {}),
+      ...(c.multiline ? { isMultiline: true } : {}),
+      ...(c.maxLength ? { maxLength: c.maxLength } : {}),
+      ...(c.style ? { style: c.style } : {}),
+    },
+    c,
+  );
+}
+
+export function choiceInput(c: Common & { choices: Array<{ title: string; value: string }>; value?: string; placeholder?: string; expanded?: boolean }): Element[] {
+  // CARDS.md: radio buttons up to four options, a dropdown beyond.
+  const expanded = c.expanded ?? c.choices.length <= 4;
+  return withFeedback(
+    {
+      type: 'Input.ChoiceSet',
+      id: c.id,
+      label: c.label,
+      isRequired: c.required ?? false,
+      errorMessage: c.errorMessage ?? `Choose ${c.label.toLowerCase()}`,
+      style: expanded ? 'expanded' : 'compact',
+      choices: c.choices,
+      ...(c.placeholder ? { placeholder: c.placeholder } : {}),
+      ...(c.value !== undefined ? { value: c.value } : {}),
+    },
+    c,
+  );
+}
+
+export function toggleInput(c: Common & { title: string; value?: boolean }): Element[] {
+  return withFeedback(
+    {
+      type: 'Input.Toggle',
+      id: c.id,
+      label: c.label,
+      title: c.title,
+      valueOn: 'true',
+      valueOff: 'false',
+      value: c.value ? 'true' : 'false',
+      isRequired: c.required ?? false,
+      errorMessage: c.errorMessage ?? 'Confirm this statement to continue',
+    },
+    c,
+  );
+}
+
+/** The attention summary at the top of a form the server sent back. */
+export function errorSummary(errors: FieldErrors | undefined): Element | null {
+  const n = errors ? Object.values(errors).filter(Boolean).length : 0;
+  if (!n) return null;
+  return { type: 'TextBlock', text: n === 1 ? 'One answer needs fixing: see the note under the field.' : `${n} answers need fixing: see the notes under the fields.`, color: 'attention', weight: 'Bolder', wrap: true };
+}

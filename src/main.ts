@@ -1,0 +1,36 @@
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config/config';
+import { startBot } from './server/start';
+
+/** `npm run bot`: parse the environment once, start, and stop cleanly on SIGTERM (finish turns, then exit 0). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const bot = await startBot(config);
+  console.log(`Social Steward is running: ${bot.url}/api/messages (health: ${bot.url}/healthz)`);
+  const shutdown = (signal: string) => {
+    bot.log.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        bot.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Social Steward failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import Bottleneck from 'bottleneck';
+import retry from 'retry';
+import type { OutboxMessage } from '@prisma/client';
+import type { Db } from '../store/prisma';
+import type { Logger } from '../log/logger';
+import { decideAfterFailure, type DeliveryFailure, type RetryPolicy } from '../domain/delivery-outcome';
+
+/** Delivers one outbox row; throws a DeliveryError when Teams or the network says no. */
+export interface Sender {
+  deliver(row: OutboxMessage, original?: OutboxMessage): Promise<{ activityId: string; conversationId?: string }>;
+}
+
+export class DeliveryError extends Error {
+  constructor(readonly failure: DeliveryFailure) {
+    super(failure.kind === 'http' ? `HTTP ${failure.status}` : failure.message);
+  }
+}
+
+export interface OutboxWorkerOptions {
+  pollMs: number;
+  leaseSeconds: number;
+  maxAttempts: number;
+  /** Teams' limits (TEAMS.md): 7 per second per conversation, 50 per second per tenant. */
+  perConversationPerSecond?: number;
+  perTenantPerSecond?: number;
+  random?: () => number;
+}
+
+/**
+ * Delivers outbox rows in order per conversation, within Teams' rate limits, retrying with backoff recorded in the
+ * row itself, so a retry or a half-done batch survives a restart. Rows are claimed with a lease, so several
+ * replicas can run a worker each without sending a message twice.
+ */
+export class OutboxWorker {
+  private readonly holder = randomUUID();
+  private readonly tenant: Bottleneck;
+  private readonly conversations: Bottleneck.Group;
+  private readonly policy: RetryPolicy;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private wake = false;
+  private loop?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly sender: Sender,
+    private readonly log: Logger,
+    private readonly opts: OutboxWorkerOptions,
+  ) {
+    const perTenant = opts.perTenantPerSecond ?? 50;
+    const perConversation = opts.perConversationPerSecond ?? 7;
+    this.tenant = new Bottleneck({ reservoir: perTenant, reservoirRefreshAmount: perTenant, reservoirRefreshInterval: 1000, maxConcurrent: perTenant });
+    this.conversations = new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(1000 / perConversation) });
+    this.conversations.on('created', (limiter) => limiter.chain(this.tenant));
+    this.policy = {
+      maxAttempts: opts.maxAttempts,
+      backoffMs: (attempt) => retry.createTimeout(attempt - 1, { factor: 2, minTimeout: 1000, maxTimeout: 5 * 60_000, randomize: false }),
+      random: opts.random ?? Math.random,
+      maxDelayMs: 5 * 60_000,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a turn commits rows, so a notice goes out now rather than at the next poll. */
+  kick(): void {
+    this.wake = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.resolveSleep?.();
+    }
+  }
+
+  /** Stops claiming rows and waits for deliveries in flight; unclaimed rows wait for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    await this.drain();
+  }
+
+  private resolveSleep?: () => void;
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.wake = false;
+      try {
+        await this.tick();
+      } catch (err) {
+        this.log.error({ err }, 'outbox: delivery round failed');
+      }
+      if (!this.running) break;
+      if (this.wake) continue;
+      await new Promise<void>((resolve) => {
+        this.resolveSleep = resolve;
+        this.timer = setTimeout(resolve, this.opts.pollMs);
+      });
+      this.timer = undefined;
+    }
+  }
+
+  /**
+   * One round: claim the head of each conversation's queue and start delivering it in that conversation's lane.
+   * Deliveries run on while the loop polls again, so one slow conversation does not hold up the others.
+   */
+  async tick(now = new Date()): Promise<number> {
+    const heads = await this.claimHeads(now);
+    for (const row of heads) {
+      const delivery = this.conversations.key(row.conversationKey).schedule(() => this.deliverOne(row));
+      this.inFlight.add(delivery);
+      void delivery.finally(() => {
+        this.inFlight.delete(delivery);
+        this.kick();
+      });
+    }
+    return heads.length;
+  }
+
+  /** Resolves when every delivery started so far has finished (tests and shutdown wait on it). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async claimHeads(now: Date): Promise<OutboxMessage[]> {
+    const pending = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { seq: 'asc' }, take: 500 });
+    const seen = new Set<string>();
+    const claimed: OutboxMessage[] = [];
+    for (const row of pending) {
+      // Only the oldest pending row of a conversation may go: a later one waits even if it is due.
+      if (seen.has(row.conversationKey)) continue;
+      seen.add(row.conversationKey);
+      if (row.nextAttemptAt > now || (row.lockedUntil && row.lockedUntil > now)) continue;
+      const lockedUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
+      const { count } = await this.db.outboxMessage.updateMany({
+        where: { id: row.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+        data: { lockedUntil, lockedBy: this.holder },
+      });
+      if (count === 1) claimed.push(row);
+    }
+    return claimed;
+  }
+
+  private async deliverOne(row: OutboxMessage): Promise<void> {
+    const attempts = row.attempts + 1;
+    try {
+      const original = row.updatesId ? await this.db.outboxMessage.findUnique({ where: { id: row.updatesId } }) : undefined;
+      if (row.updatesId && original?.status !== 'sent') {
+        throw new DeliveryError({ kind: 'no-target', message: 'the message to update was never delivered' });
+      }
+      const result = await this.sender.deliver(row, original ?? undefined);
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: 'sent', attempts, sentAt: new Date(), lockedUntil: null, lastError: null, deliveredActivityId: result.activityId, deliveredConversationId: result.conversationId ?? null },
+      });
+      this.log.info({ outboxId: row.id, kind: row.kind, attempts, activityId: result.activityId }, 'outbox: delivered');
+    } catch (err) {
+      const failure: DeliveryFailure = err instanceof DeliveryError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+      const decision = decideAfterFailure(failure, attempts, this.policy);
+      if (decision.action === 'dead') {
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'dead', attempts, lastError: decision.reason, lockedUntil: null } });
+        this.log.warn({ outboxId: row.id, attempts, reason: decision.reason }, 'outbox: dead-lettered');
+      } else {
+        const nextAttemptAt = new Date(Date.now() + decision.delayMs);
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { attempts, nextAttemptAt, lastError: decision.reason, lockedUntil: null } });
+        this.log.warn({ outboxId: row.id, attempts, delayMs: decision.delayMs, reason: decision.reason }, 'outbox: will retry');
+        this.scheduleWake(decision.delayMs);
+      }
+    }
+  }
+
+  private scheduleWake(delayMs: number): void {
+    const t = setTimeout(() => this.kick(), delayMs + 5);
+    t.unref();
+  }
+}

@@ -1,0 +1,66 @@
+import type { Tx } from '../store/prisma';
+import type { ChannelPurpose } from '../domain/channels';
+import { CHANNEL_PURPOSE_LABELS } from '../domain/channels';
+import type { AdaptiveCard } from '../../cards/common/elements';
+
+/** What a proactive message carries: a card, and the text shown in notifications and chat previews. */
+export interface OutgoingMessage {
+  card: AdaptiveCard;
+  summary: string;
+}
+
+export function toActivity(m: OutgoingMessage) {
+  return {
+    type: 'message',
+    summary: m.summary,
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: m.card }],
+  };
+}
+
+export type Enqueued = { id: string; status: 'pending' | 'dead' };
+
+/**
+ * Every proactive message is an outbox row written in the caller's transaction, so a change and its notices commit
+ * together and nothing is lost if the process dies before delivery.
+ */
+export async function enqueueToPerson(tx: Tx, personId: string, message: OutgoingMessage): Promise<Enqueued> {
+  const ref = await tx.conversationRef.findFirst({ where: { personId, kind: 'personal' }, orderBy: { updatedAt: 'desc' } });
+  if (!ref) {
+    // Teams can only reach a person who has the app installed; keep the notice as a dead letter so IT can see it.
+    const row = await tx.outboxMessage.create({
+      data: { conversationKey: `person:${personId}`, kind: 'send', reference: '{}', activity: JSON.stringify(toActivity(message)), status: 'dead', lastError: 'no personal chat with this person yet: they have not opened Social Steward in Teams' },
+    });
+    return { id: row.id, status: 'dead' };
+  }
+  const row = await tx.outboxMessage.create({
+    data: { conversationKey: ref.conversationId, kind: 'send', reference: ref.reference, activity: JSON.stringify(toActivity(message)) },
+  });
+  return { id: row.id, status: 'pending' };
+}
+
+/** Starts a new thread in the channel bound to a purpose. */
+export async function enqueueToChannel(tx: Tx, purpose: ChannelPurpose, message: OutgoingMessage): Promise<Enqueued> {
+  const binding = await tx.channelBinding.findUnique({ where: { purpose } });
+  if (!binding) {
+    const row = await tx.outboxMessage.create({
+      data: { conversationKey: `channel:${purpose}`, kind: 'channelPost', reference: '{}', activity: JSON.stringify(toActivity(message)), status: 'dead', lastError: `no channel is bound to ${CHANNEL_PURPOSE_LABELS[purpose]}: an admin runs "bind channel" there` },
+    });
+    return { id: row.id, status: 'dead' };
+  }
+  const row = await tx.outboxMessage.create({
+    data: { conversationKey: binding.channelId, kind: 'channelPost', reference: binding.reference, activity: JSON.stringify({ ...toActivity(message), channelId: binding.channelId }) },
+  });
+  return { id: row.id, status: 'pending' };
+}
+
+/**
+ * Replaces a message sent earlier through the outbox (one message updated for everyone, TEAMS.md). It shares the
+ * original's conversation key, so the worker delivers it only after the original.
+ */
+export async function enqueueUpdate(tx: Tx, originalId: string, message: OutgoingMessage): Promise<Enqueued> {
+  const original = await tx.outboxMessage.findUniqueOrThrow({ where: { id: originalId } });
+  const row = await tx.outboxMessage.create({
+    data: { conversationKey: original.conversationKey, kind: 'update', reference: original.reference, activity: JSON.stringify(toActivity(message)), updatesId: original.id },
+  });
+  return { id: row.id, status: 'pending' };
+}

@@ -1,0 +1,85 @@
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from 'botbuilder';
+import type { OutboxMessage } from '@prisma/client';
+import { DeliveryError, type Sender } from './outbox-worker';
+import { parseReference } from './conversation-reference';
+import { parseRetryAfter } from '../domain/delivery-outcome';
+
+/**
+ * Sends outbox rows through the Bot Framework connector. The connector's own retry policy is removed for these calls:
+ * the outbox owns retries (recorded in the row, honouring Retry-After) so a throttled send never blocks the worker
+ * lane for long and never retries twice over (TEAMS.md "Observed with botbuilder").
+ */
+export class TeamsSender implements Sender {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async deliver(row: OutboxMessage, original?: OutboxMessage) {
+    const stored = parseReference(row.reference) as unknown as Partial<ConversationReference>;
+    const activity = JSON.parse(row.activity) as Partial<Activity> & { channelId?: string };
+    if (row.kind === 'update' && !original?.deliveredActivityId) {
+      throw new DeliveryError({ kind: 'no-target', message: 'the original message has no activity id' });
+    }
+    // An update goes to the conversation the original landed in (for a channel post, its new thread).
+    const conversationId = (row.kind === 'update' && original?.deliveredConversationId) || stored.conversation!.id;
+    const reference = { ...stored, conversation: { ...stored.conversation!, id: conversationId } };
+    let result: { activityId: string; conversationId?: string } | undefined;
+    const work = this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
+      withoutConnectorRetries(ctx);
+      if (row.kind === 'channelPost') {
+        const { channelId, ...message } = activity;
+        const [, threadId] = await TeamsInfo.sendMessageToTeamsChannel(ctx, message as Activity, channelId ?? conversationId, this.botAppId);
+        // With CloudAdapter this returns the new thread's conversation id ("19:...;messageid=N"): N is the activity id.
+        const messageId = /;messageid=(\d+)/.exec(threadId)?.[1] ?? threadId;
+        result = { activityId: messageId, conversationId: threadId };
+      } else if (row.kind === 'update') {
+        await ctx.updateActivity({ ...activity, id: original!.deliveredActivityId!, type: 'message' });
+        result = { activityId: original!.deliveredActivityId!, conversationId };
+      } else {
+        const sent = await ctx.sendActivity(activity);
+        if (!sent?.id) throw new DeliveryError({ kind: 'network', message: 'Teams accepted the message but returned no id' });
+        result = { activityId: sent.id };
+      }
+    });
+    await withTimeout(work, this.timeoutMs).catch((err) => {
+      throw toDeliveryError(err);
+    });
+    if (!result) throw new DeliveryError({ kind: 'network', message: 'no result from Teams' });
+    return result;
+  }
+}
+
+function withoutConnectorRetries(ctx: TurnContext): void {
+  const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }
+    | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let t: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    t = setTimeout(() => reject(new DeliveryError({ kind: 'network', message: `no answer from Teams within ${ms} ms` })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(t));
+}
+
+/** Reads status, Retry-After and Teams' error code from whatever the connector threw. */
+export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  const e = err as { statusCode?: number; response?: { status?: number; headers?: { get?(n: string): string | undefined; [k: string]: unknown }; bodyAsText?: string; parsedBody?: unknown }; code?: string; message?: string };
+  const status = e?.statusCode ?? e?.response?.status;
+  if (typeof status !== 'number') return new DeliveryError({ kind: 'network', message: e?.message ?? String(err) });
+  const headers = e.response?.headers;
+  const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers?.['retry-after'] as string | undefined);
+  let code = e.code;
+  try {
+    const body = (e.response?.parsedBody ?? (e.response?.bodyAsText ? JSON.parse(e.response.bodyAsText) : undefined)) as { error?: { code?: string } } | undefined;
+    code = body?.error?.code ?? code;
+  } catch {
+    // Not JSON: the status alone decides.
+  }
+  return new DeliveryError({ kind: 'http', status, retryAfterSeconds: parseRetryAfter(retryAfter, new Date()), code, message: e.message?.slice(0, 200) });
+}

@@ -1,0 +1,40 @@
+import type { Actor } from '../domain/roles';
+import { isAdmin, needsDepartment, ROLE_LABELS } from '../domain/roles';
+import { AppError } from '../errors/app-error';
+import { appendAudit } from '../records/audit';
+import { enqueueToPerson } from '../notify/outbox';
+import { TX_OPTIONS } from '../store/prisma';
+import type { Services } from '../teams/turn';
+import type { TGrantRole } from '../../cards/roles/actions';
+import { roleChangedCard } from '../../cards/roles/roles-card';
+
+export type GrantOutcome = { granted: true; grantId: string } | { granted: false; reason: 'already_held' };
+
+/** Load, authorize, guard, then one transaction: the grant, its audit event and the notice to the person. */
+export async function grantRole({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TGrantRole, 'verb'>): Promise<GrantOutcome> {
+  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles.');
+  const person = await db.person.findUnique({ where: { id: input.personId } });
+  if (!person) throw new AppError('NOT_FOUND', 'That person is not known to Social Steward.');
+  const departmentId = needsDepartment(input.role) ? input.departmentId : undefined;
+  if (departmentId && !(await db.department.findUnique({ where: { id: departmentId } }))) {
+    throw new AppError('INVALID_INPUT', 'That department is not in the City list.');
+  }
+  const scope = departmentId ?? '';
+  return db.$transaction(async (tx) => {
+    const existing = await tx.roleGrant.findUnique({ where: { personId_role_scope: { personId: person.id, role: input.role, scope } } });
+    if (existing) return { granted: false as const, reason: 'already_held' as const };
+    const grant = await tx.roleGrant.create({ data: { personId: person.id, role: input.role, scope, departmentId: departmentId ?? null, grantedById: actor.personId } });
+    await appendAudit(tx, {
+      actor: { personId: actor.personId, name: actor.name },
+      action: 'role.granted',
+      entityType: 'person',
+      entityId: person.id,
+      data: { grantId: grant.id, person: person.name, role: input.role, departmentId: departmentId ?? null },
+    });
+    await enqueueToPerson(tx, person.id, {
+      summary: `You are now ${ROLE_LABELS[input.role]} in Social Steward`,
+      card: roleChangedCard({ granted: true, roleLabel: ROLE_LABELS[input.role], by: actor.name }),
+    });
+    return { granted: true as const, grantId: grant.id };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,16 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Db } from '../store/prisma';
+import type { Where } from '../teams/turn';
+
+/** Keeps where the bot can reach this person or channel later (TEAMS.md "Proactive"). */
+export async function recordConversation(db: Db, activity: Activity, where: Where, personId: string): Promise<void> {
+  const reference = JSON.stringify(TurnContext.getConversationReference(activity));
+  const data = {
+    kind: where.kind,
+    personId: where.kind === 'personal' ? personId : null,
+    teamId: where.teamId ?? null,
+    channelId: where.channelId ?? null,
+    reference,
+  };
+  await db.conversationRef.upsert({ where: { conversationId: where.conversationId }, create: { conversationId: where.conversationId, ...data }, update: data });
+}

@@ -1,0 +1,36 @@
+import type { Actor, Role } from '../domain/roles';
+import { isAdmin, ROLE_LABELS } from '../domain/roles';
+import { AppError } from '../errors/app-error';
+import { appendAudit } from '../records/audit';
+import { enqueueToPerson } from '../notify/outbox';
+import { TX_OPTIONS } from '../store/prisma';
+import { roleChangedCard } from '../../cards/roles/roles-card';
+import type { Services } from '../teams/turn';
+
+export type RevokeOutcome = { revoked: true; personName: string; role: Role } | { revoked: false; reason: 'already_revoked' };
+
+export async function revokeRole({ db }: Pick<Services, 'db'>, actor: Actor, grantId: string): Promise<RevokeOutcome> {
+  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can revoke roles.');
+  return db.$transaction(async (tx) => {
+    const grant = await tx.roleGrant.findUnique({ where: { id: grantId }, include: { person: true } });
+    // A second click on an old card: the role is already gone, which is what the admin wanted.
+    if (!grant) return { revoked: false as const, reason: 'already_revoked' as const };
+    if (grant.role === 'admin' && grant.personId === actor.personId) {
+      throw new AppError('NOT_AUTHORIZED', 'You cannot remove your own admin role; ask another admin.');
+    }
+    await tx.roleGrant.delete({ where: { id: grant.id } });
+    const role = grant.role as Role;
+    await appendAudit(tx, {
+      actor: { personId: actor.personId, name: actor.name },
+      action: 'role.revoked',
+      entityType: 'person',
+      entityId: grant.personId,
+      data: { grantId: grant.id, person: grant.person.name, role, departmentId: grant.departmentId, grantedAt: grant.grantedAt.toISOString() },
+    });
+    await enqueueToPerson(tx, grant.personId, {
+      summary: `Your ${ROLE_LABELS[role]} role was removed`,
+      card: roleChangedCard({ granted: false, roleLabel: ROLE_LABELS[role], by: actor.name }),
+    });
+    return { revoked: true as const, personName: grant.person.name, role };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,61 @@
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Config } from '../config/config';
+import { PrismaStorage } from '../store/prisma-storage';
+import { resolveActor } from '../services/resolve-actor';
+import { recordConversation } from '../services/record-conversation';
+import { ACTOR_KEY, Router } from './router';
+import { whereOf, type Services } from './turn';
+import { errorCard } from './error-reply';
+import * as help from '../../dialogs/help';
+import * as roles from '../../dialogs/roles';
+import * as channels from '../../dialogs/channels';
+import * as audit from '../../dialogs/audit';
+
+export function createAdapter(config: Config): TeamsAdapter {
+  return new TeamsAdapter({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.password ?? '',
+    // botbuilder only accepts an empty app id (authentication off, local mode) as MultiTenant.
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  });
+}
+
+/** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
+const FEATURES = [help, roles, channels, audit];
+
+export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: services.config.bot.appId ?? '',
+    storage: new PrismaStorage(services.db),
+    // TEAMS.md: one typing timer is shared by concurrent turns; our replies are quick anyway.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+
+  // Resolve who is acting once per turn, and remember how to reach them (or this channel) later.
+  app.turn('beforeTurn', async (ctx) => {
+    const from = ctx.activity.from;
+    const actor = await resolveActor(services, { aadObjectId: from.aadObjectId ?? from.id, teamsUserId: from.id, name: from.name?.trim() || 'Teams user' });
+    ctx.turnState.set(ACTOR_KEY, actor);
+    await recordConversation(services.db, ctx.activity, whereOf(ctx), actor.personId);
+    return true;
+  });
+
+  app.error(async (ctx, err) => {
+    // Reached only when something fails outside a handler (state load, beforeTurn): still answer the person.
+    const card = errorCard(err, services.log.child({ activityId: ctx.activity.id }));
+    if (ctx.activity.type === 'invoke') {
+      await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+    } else if (ctx.activity.type === 'message') {
+      await ctx.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    }
+  });
+
+  const router = new Router(app, services);
+  for (const feature of FEATURES) feature.register(router);
+  router.unknownVerbs();
+  help.registerFallback(router);
+  return app;
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { AppErrorCode } from '../errors/app-error';
+import { isAppError } from '../errors/app-error';
+import { apologyCard, refusalCard } from '../../cards/errors/error-cards';
+import type { Logger } from '../log/logger';
+
+const HEADINGS: Record<AppErrorCode, string> = {
+  NOT_AUTHORIZED: "You can't do that here",
+  INVALID_INPUT: 'Please check your answers',
+  NOT_FOUND: 'We could not find that',
+  STALE_CARD: 'This card is out of date',
+  WRONG_PLACE: 'Not in this chat',
+  CONFLICT: 'Already done',
+};
+
+/** The one place errors become cards: coded errors say what happened; anything else gets an id to quote. */
+export function errorCard(err: unknown, log: Logger) {
+  if (isAppError(err)) {
+    log.info({ code: err.code, msg: err.message }, 'turn refused');
+    return refusalCard(HEADINGS[err.code], err.message);
+  }
+  const correlationId = randomUUID().slice(0, 8);
+  log.error({ err, correlationId }, 'turn failed');
+  return apologyCard(correlationId);
+}

@@ -1,0 +1,91 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/log/logger';
+import { startBot, type RunningBot } from '../../src/server/start';
+import { FakeConnector } from './fake-connector';
+import { TeamsUser } from './teams-client';
+import { TEMPLATE_DB } from './template-db';
+
+export interface HarnessOptions {
+  /** Names of users who are first admins (from configuration). */
+  admins?: string[];
+  env?: Record<string, string>;
+  /** Reuse a data folder (to restart on the same database). */
+  dataDir?: string;
+}
+
+/** Stable ids per name, so a user is the same person across restarts. */
+export function aadFor(name: string): string {
+  const hex = Buffer.from(name.toLowerCase()).toString('hex').padEnd(12, '0').slice(0, 12);
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+/**
+ * The real server on a free port with a fresh database (a copy of the migrated template), a fake Teams connector,
+ * and every log line kept so tests can check what was (and was not) logged.
+ */
+export class Harness {
+  bot!: RunningBot;
+  readonly connector = new FakeConnector();
+  readonly logLines: string[] = [];
+  dataDir: string;
+  private readonly users = new Map<string, TeamsUser>();
+
+  private constructor(private readonly opts: HarnessOptions) {
+    this.dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'steward-'));
+  }
+
+  static async start(opts: HarnessOptions = {}): Promise<Harness> {
+    const h = new Harness(opts);
+    if (!opts.dataDir) copyFileSync(TEMPLATE_DB, path.join(h.dataDir, 'social-steward.db'));
+    await h.connector.start();
+    await h.startBot();
+    return h;
+  }
+
+  env(): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATA_DIR: this.dataDir,
+      LOG_LEVEL: 'debug',
+      FIRST_ADMINS: (this.opts.admins ?? []).map(aadFor).join(','),
+      OUTBOX_POLL_MS: '50',
+      ...this.opts.env,
+    };
+  }
+
+  async startBot(): Promise<void> {
+    const sink = new Writable({
+      write: (chunk, _enc, cb) => {
+        this.logLines.push(...String(chunk).split('\n').filter(Boolean));
+        cb();
+      },
+    });
+    const config = loadConfig(this.env());
+    this.bot = await startBot(config, { log: createLogger(config.logLevel, sink) });
+  }
+
+  async restart(): Promise<void> {
+    await this.bot.stop();
+    await this.startBot();
+  }
+
+  user(name: string): TeamsUser {
+    let u = this.users.get(name);
+    if (!u) {
+      u = new TeamsUser(name, aadFor(name), () => this.bot.url, this.connector);
+      this.users.set(name, u);
+    }
+    return u;
+  }
+
+  async stop(): Promise<void> {
+    await this.bot?.stop();
+    await this.connector.stop();
+    if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

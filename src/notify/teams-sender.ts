@@ -26,28 +26,39 @@ export class TeamsSender implements Sender {
     const conversationId = (row.kind === 'update' && original?.deliveredConversationId) || stored.conversation!.id;
     const reference = { ...stored, conversation: { ...stored.conversation!, id: conversationId } };
     let result: { activityId: string; conversationId?: string } | undefined;
+    // The adapter hands errors thrown here to its onTurnError instead of rejecting, so keep ours to rethrow.
+    let failure: unknown;
     const work = this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
-      withoutConnectorRetries(ctx);
-      if (row.kind === 'channelPost') {
-        const { channelId, ...message } = activity;
-        const [, threadId] = await TeamsInfo.sendMessageToTeamsChannel(ctx, message as Activity, channelId ?? conversationId, this.botAppId);
-        // With CloudAdapter this returns the new thread's conversation id ("19:...;messageid=N"): N is the activity id.
-        const messageId = /;messageid=(\d+)/.exec(threadId)?.[1] ?? threadId;
-        result = { activityId: messageId, conversationId: threadId };
-      } else if (row.kind === 'update') {
-        await ctx.updateActivity({ ...activity, id: original!.deliveredActivityId!, type: 'message' });
-        result = { activityId: original!.deliveredActivityId!, conversationId };
-      } else {
-        const sent = await ctx.sendActivity(activity);
-        if (!sent?.id) throw new DeliveryError({ kind: 'network', message: 'Teams accepted the message but returned no id' });
-        result = { activityId: sent.id };
+      try {
+        result = await this.send(ctx, row, activity, conversationId, original);
+      } catch (err) {
+        failure = err;
       }
     });
     await withTimeout(work, this.timeoutMs).catch((err) => {
       throw toDeliveryError(err);
     });
+    if (failure) throw toDeliveryError(failure);
     if (!result) throw new DeliveryError({ kind: 'network', message: 'no result from Teams' });
     return result;
+  }
+
+  private async send(ctx: TurnContext, row: OutboxMessage, activity: Partial<Activity> & { channelId?: string }, conversationId: string, original?: OutboxMessage) {
+    withoutConnectorRetries(ctx);
+    if (row.kind === 'channelPost') {
+      const { channelId, ...message } = activity;
+      const [, threadId] = await TeamsInfo.sendMessageToTeamsChannel(ctx, message as Activity, channelId ?? conversationId, this.botAppId);
+      // With CloudAdapter this returns the new thread's conversation id ("19:...;messageid=N"): N is the activity id.
+      const messageId = /;messageid=(\d+)/.exec(threadId)?.[1] ?? threadId;
+      return { activityId: messageId, conversationId: threadId };
+    }
+    if (row.kind === 'update') {
+      await ctx.updateActivity({ ...activity, id: original!.deliveredActivityId!, type: 'message' });
+      return { activityId: original!.deliveredActivityId!, conversationId };
+    }
+    const sent = await ctx.sendActivity(activity);
+    if (!sent?.id) throw new DeliveryError({ kind: 'network', message: 'Teams accepted the message but returned no id' });
+    return { activityId: sent.id };
   }
 }
 

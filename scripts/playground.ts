@@ -4,7 +4,7 @@
  *  1. writes the Playground config (.m365agentsplayground.yml) from scripts/playground/users.ts, with the current
  *     user chosen by PLAYGROUND_USER=pat|dana|ivy|morgan|sam|chris (default morgan, the first admin) and the one
  *     extra team channel chosen by PLAYGROUND_CHANNEL=it-review|city-attorney|mayors-office (default it-review);
- *  2. starts the bot (tsx src/main.ts, PORT=3978, FIRST_ADMINS=<Morgan>, PLAYGROUND_DEMO=1) and waits for
+ *  2. starts the bot (tsx src/main.ts, PORT=3978, FIRST_ADMINS=<Morgan>, demo roles seeded) and waits for
  *     GET /healthz to answer 200;
  *  3. starts the Playground (agentsplayground -e http://127.0.0.1:3978/api/messages -c msteams, port 56150)
  *     and waits for its web UI;
@@ -21,6 +21,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { seedDemo } from './playground/seed-demo';
 import {
   DEFAULT_PLAYGROUND_CHANNEL,
   DEFAULT_PLAYGROUND_USER,
@@ -56,7 +57,7 @@ export interface StartPlaygroundOptions {
   /** Port for the Playground UI + mock connector. Default 56150 (the Playground itself falls back to a random port if busy). */
   playgroundPort?: number;
   /**
-   * Command that starts the bot, run in `cwd` with PORT/FIRST_ADMINS/PLAYGROUND_DEMO in its environment.
+   * Command that starts the bot, run in `cwd` with PORT/FIRST_ADMINS in its environment.
    * Default: `node --import tsx <BOT_ENTRY or src/main.ts>` (what `npx tsx src/main.ts` runs, as a single process).
    * Pass null to start no bot (one is already listening on botPort).
    */
@@ -415,11 +416,11 @@ export async function startPlayground(opts: StartPlaygroundOptions = {}): Promis
           ...opts.botEnv,
           PORT: String(botPort),
           FIRST_ADMINS: FIRST_ADMIN.aadObjectId,
-          PLAYGROUND_DEMO: '1',
         }),
       });
       children.push(bot);
       await waitForHttp200(`${botUrl}/healthz`, bot, timeoutMs, opts.signal);
+      await seedDemo(withoutUndefined({ ...process.env, ...opts.botEnv }));
     } else {
       const status = await httpStatus(`${botUrl}/healthz`).catch(() => 0);
       if (status !== 200) throw new Error(`No bot answers ${botUrl}/healthz (botCommand: null means one must already run)`);

@@ -30,7 +30,6 @@ export function card(body: Array<Element | null | undefined | false>, actions: A
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    msteams: { width: 'Full' },
     body: body.filter(Boolean) as Element[],
     ...(acts.length ? { actions: acts } : {}),
   };

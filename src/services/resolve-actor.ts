@@ -6,18 +6,24 @@ import { TX_OPTIONS } from '../store/prisma';
 export interface TeamsUser {
   aadObjectId: string;
   teamsUserId: string;
-  name: string;
+  /** Absent on install events. */
+  name?: string;
 }
 
 /**
  * Teams user -> person row (created on first contact with the name Teams gives) -> roles. The first admins come from
  * configuration and cannot be revoked in Teams, so the City can never lock itself out.
  */
-export async function resolveActor({ db, config }: Pick<Services, 'db' | 'config'>, user: TeamsUser): Promise<Actor> {
+export async function resolveActor(
+  { db, config }: Pick<Services, 'db' | 'config'>,
+  user: TeamsUser,
+  lookUpName: () => Promise<string | undefined>,
+): Promise<Actor> {
   let person = await db.person.findUnique({ where: { aadObjectId: user.aadObjectId }, include: { roles: true } });
   if (!person) {
+    const name = user.name ?? (await lookUpName()) ?? 'Teams user';
     person = await db.$transaction(async (tx) => {
-      const created = await tx.person.create({ data: { aadObjectId: user.aadObjectId, teamsUserId: user.teamsUserId, name: user.name }, include: { roles: true } });
+      const created = await tx.person.create({ data: { aadObjectId: user.aadObjectId, teamsUserId: user.teamsUserId, name }, include: { roles: true } });
       await appendAudit(tx, { actor: { personId: created.id, name: created.name }, action: 'person.first_contact', entityType: 'person', entityId: created.id, data: { name: created.name, aadObjectId: user.aadObjectId } });
       return created;
     }, TX_OPTIONS).catch(async (err) => {
@@ -26,8 +32,8 @@ export async function resolveActor({ db, config }: Pick<Services, 'db' | 'config
       if (!existing) throw err;
       return existing;
     });
-  } else if (person.name !== user.name || person.teamsUserId !== user.teamsUserId) {
-    person = await db.person.update({ where: { id: person.id }, data: { name: user.name, teamsUserId: user.teamsUserId }, include: { roles: true } });
+  } else if ((user.name && person.name !== user.name) || person.teamsUserId !== user.teamsUserId) {
+    person = await db.person.update({ where: { id: person.id }, data: { name: user.name ?? person.name, teamsUserId: user.teamsUserId }, include: { roles: true } });
   }
   const roles: RoleHolding[] = person.roles.map((g) => ({ role: g.role as Role, ...(g.departmentId ? { departmentId: g.departmentId } : {}) }));
   if (config.firstAdmins.includes(user.aadObjectId) && !roles.some((r) => r.role === 'admin')) roles.push({ role: 'admin' });

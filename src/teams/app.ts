@@ -1,3 +1,4 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { PrismaStorage } from '../store/prisma-storage';
@@ -10,6 +11,15 @@ import * as help from '../../dialogs/help';
 import * as roles from '../../dialogs/roles';
 import * as channels from '../../dialogs/channels';
 import * as audit from '../../dialogs/audit';
+
+/** Install events carry no name (Teams and the Playground alike): ask Teams for it once, when a person is new. */
+async function memberName(ctx: TurnContext): Promise<string | undefined> {
+  try {
+    return (await TeamsInfo.getMember(ctx, ctx.activity.from.id)).name?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function createAdapter(config: Config): TeamsAdapter {
   return new TeamsAdapter({
@@ -37,7 +47,7 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
   // Resolve who is acting once per turn, and remember how to reach them (or this channel) later.
   app.turn('beforeTurn', async (ctx) => {
     const from = ctx.activity.from;
-    const actor = await resolveActor(services, { aadObjectId: from.aadObjectId ?? from.id, teamsUserId: from.id, name: from.name?.trim() || 'Teams user' });
+    const actor = await resolveActor(services, { aadObjectId: from.aadObjectId ?? from.id, teamsUserId: from.id, name: from.name?.trim() || undefined }, () => memberName(ctx));
     ctx.turnState.set(ACTOR_KEY, actor);
     await recordConversation(services.db, ctx.activity, whereOf(ctx), actor.personId);
     return true;

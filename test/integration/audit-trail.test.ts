@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Harness } from '../harness/bot-harness';
+import { cardText } from '../harness/teams-client';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function auditVerify(dataDir: string) {
+  return run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DOTENV_CONFIG_PATH: '/nonexistent' } }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
+  );
+}
+
+describe('REC-1 audit trail: admins read it in Teams, IT verifies it from a shell', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await h.user('Ivy Tran').install();
+    const ivy = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Ivy Tran' } });
+    await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: ivy.id, role: 'it_reviewer' });
+  });
+  afterAll(() => h.stop());
+
+  it('shows an admin the latest events and that the chain verifies', async () => {
+    const [card] = await h.user('Morgan Lee').say('audit');
+    const text = cardText(card);
+    expect(text).toMatch(/Audit trail verified: all 3 events are intact/);
+    expect(text).toContain('Morgan Lee: role.granted');
+  });
+
+  it('refuses the audit trail to staff', async () => {
+    const [card] = await h.user('Pat Parker').say('audit');
+    expect(cardText(card)).toContain('Only admins can read the audit trail');
+  });
+
+  it('npm run audit:verify passes, then fails naming the event after one is tampered with', async () => {
+    const ok = await auditVerify(h.dataDir);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringContaining('Audit trail intact: 4 events verified') });
+
+    const granted = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'role.granted' } });
+    await h.bot.db.$executeRawUnsafe('UPDATE AuditEvent SET data = ? WHERE seq = ?', JSON.stringify({ role: 'admin' }), granted.seq);
+    const broken = await auditVerify(h.dataDir);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`Audit trail BROKEN at event #${granted.seq}`);
+
+    const [card] = await h.user('Morgan Lee').say('audit');
+    expect(cardText(card)).toContain(`Audit trail broken at event #${granted.seq}`);
+  });
+});

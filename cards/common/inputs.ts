@@ -39,7 +39,7 @@ export function textInput(c: Common & { value?: string; placeholder?: string; mu
   );
 }
 
-export function choiceInput(c: Common & { choices: Array<{ title: string; value: string }>; value?: string; placeholder?: string; expanded?: boolean }): Element[] {
+export function choiceInput(c: Common & { choices: Array<{ title: string; value: string }>; value?: string; placeholder?: string; expanded?: boolean; multiSelect?: boolean }): Element[] {
   // CARDS.md: radio buttons up to four options, a dropdown beyond.
   const expanded = c.expanded ?? c.choices.length <= 4;
   return withFeedback(
@@ -53,6 +53,7 @@ export function choiceInput(c: Common & { choices: Array<{ title: string; value:
       choices: c.choices,
       ...(c.placeholder ? { placeholder: c.placeholder } : {}),
       ...(c.value !== undefined ? { value: c.value } : {}),
+      ...(c.multiSelect ? { isMultiSelect: true } : {}),
     },
     c,
   );

@@ -1,0 +1,63 @@
+import { card, container, execute, facts, heading, status, text, title, confirm, bullets, type Element } from '../common/elements';
+import { textInput } from '../common/inputs';
+import type { Section } from './describe';
+import type { ReviewStage } from '../../src/domain/presence-request';
+
+export interface ReviewCardView {
+  reviewId: string;
+  stage: ReviewStage;
+  requesterName: string;
+  departmentName: string;
+  submittedAt: string;
+  round: number;
+  sections: Section[];
+  /** For the City Attorney: how IT decided. */
+  itDecision?: string;
+  /** Set once decided: the banner replaces the buttons. */
+  decided?: { outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; at: string; reason?: string };
+  /** A line for a clicker whose click did not count. */
+  notice?: string;
+  reasonError?: string;
+}
+
+const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
+  it: [
+    'Technical and network security issues of the platform (policy 3).',
+    'Whether the platform lets the City meet the Wisconsin Public Records Law (sec. 3.70(3)(b)9 MGO).',
+    'The direct-message answer: messages that cannot be archived must be turned off (policy 10).',
+  ],
+  attorney: ['First Amendment issues of the proposed use.', 'Public records and open meetings obligations.'],
+};
+
+function banner(d: NonNullable<ReviewCardView['decided']>): Element {
+  const words = d.outcome === 'approved' ? `Approved by ${d.by} on ${d.at}` : d.outcome === 'rejected' ? `Returned by ${d.by} on ${d.at}` : `Withdrawn by ${d.by} on ${d.at}`;
+  return container([status(words, d.outcome === 'approved' ? 'good' : 'attention'), d.reason ? text(`Reason: ${d.reason}`) : null].filter(Boolean) as Element[], d.outcome === 'approved' ? 'good' : 'attention');
+}
+
+/** The card posted to the IT review or City Attorney channel; after a decision the same message shows the outcome. */
+export function reviewCard(v: ReviewCardView) {
+  const stageTitle = v.stage === 'it' ? 'IT review' : 'City Attorney review';
+  const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide', reviewId: v.reviewId, decision });
+  return card(
+    [
+      title(`${stageTitle}: new social media presence`),
+      v.decided ? banner(v.decided) : status(v.stage === 'it' ? 'Waiting for IT review' : 'Waiting for City Attorney review', 'warning'),
+      v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
+      facts([['Requested by', v.requesterName], ['Department', v.departmentName], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : '1']]),
+      v.itDecision ? text(`IT: ${v.itDecision}`, { color: 'good' }) : null,
+      ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
+      v.decided ? null : heading('What to check'),
+      v.decided ? null : bullets(WHAT_TO_CHECK[v.stage]),
+    ],
+    v.decided
+      ? []
+      : [
+          execute('Approve', decideData('approve'), 'positive'),
+          confirm(
+            'Reject',
+            [...textInput({ id: 'reason', label: 'Why are you returning it?', required: true, multiline: true, placeholder: 'The handle is a personal account; register it to a City address.', error: v.reasonError, errorMessage: 'Say why, so the requester knows what to fix' })],
+            execute('Return to requester', decideData('reject'), 'destructive'),
+          ),
+        ],
+  );
+}

@@ -1,0 +1,46 @@
+import { card, columns, actionSet, container, execute, facts, heading, status, text, title, confirm, type Element } from '../common/elements';
+import { errorSummary } from '../common/inputs';
+import type { Section } from './describe';
+
+export interface SummaryView {
+  requestId: string;
+  statusLine: string;
+  statusColor?: 'default' | 'good' | 'warning' | 'attention';
+  sections: Section[];
+  editable: boolean;
+  /** Set when submitting found a step that still needs work. */
+  problem?: string;
+  /** Decisions so far, newest first: "IT returned it on ... : reason". */
+  history: string[];
+  canStop?: 'withdraw' | 'cancel';
+}
+
+function sectionBlock(s: Section, requestId: string, editable: boolean): Element {
+  const head: Element = editable
+    ? columns([{ items: [heading(s.title)] }, { width: 'auto', items: [actionSet([execute('Edit', { verb: 'request.edit', requestId, step: s.step })])] }])
+    : heading(s.title);
+  return container([head, facts(s.facts.map(([k, v]) => [k, v ?? 'Not answered yet']))]);
+}
+
+/** Everything in one place, each section with its own Edit, then Submit (CARDS.md). Also the requester's view later. */
+export function summaryCard(v: SummaryView) {
+  const stop =
+    v.canStop &&
+    confirm(
+      v.canStop === 'withdraw' ? 'Withdraw request' : 'Cancel request',
+      [text(v.canStop === 'withdraw' ? 'Withdraw this request from review? The reviewers will see it was withdrawn.' : 'Cancel this request? It stays in your list as cancelled.')],
+      execute(v.canStop === 'withdraw' ? 'Yes, withdraw' : 'Yes, cancel', { verb: 'request.stop', requestId: v.requestId }, 'destructive'),
+    );
+  return card(
+    [
+      title('Request a social media presence'),
+      status(v.statusLine, v.statusColor ?? 'default'),
+      v.problem ? errorSummary({ _form: v.problem }) : null,
+      v.problem ? text(v.problem, { color: 'attention' }) : null,
+      ...v.sections.map((s) => sectionBlock(s, v.requestId, v.editable)),
+      v.history.length ? heading('History') : null,
+      v.history.length ? text(v.history.map((h) => `- ${h}`).join('\n'), { size: 'Small' }) : null,
+    ],
+    [v.editable && execute('Submit for review', { verb: 'request.submit', requestId: v.requestId }, 'positive'), stop, execute('My requests', { verb: 'requests.mine' })],
+  );
+}

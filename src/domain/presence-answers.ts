@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * What a presence request asks (REQ-1, the REG-1 record, REG-3..REG-5), split into the steps of the guided flow.
+ * Pure: the card builders take input ids and choices from here, and the handlers validate with the same schemas.
+ */
+export const PLATFORMS = ['facebook', 'instagram', 'x', 'youtube', 'linkedin', 'nextdoor', 'tiktok', 'other'] as const;
+export const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X (Twitter)',
+  youtube: 'YouTube',
+  linkedin: 'LinkedIn',
+  nextdoor: 'Nextdoor',
+  tiktok: 'TikTok',
+  other: 'Other',
+};
+
+/** The policy's three criteria for using social media ("The Role of Departments" 1-3). */
+export const CRITERIA = ['time_sensitive', 'marketing', 'feedback'] as const;
+export const CRITERION_LABELS: Record<(typeof CRITERIA)[number], string> = {
+  time_sensitive: 'Time-sensitive information in real time (meetings, events, open houses)',
+  marketing: 'Marketing to a demographic that favours this platform',
+  feedback: 'Soliciting feedback from the largest audience on a proposal or plan',
+};
+
+export const DM_HANDLING = ['disable', 'archive'] as const;
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const required = (message: string, max = 200) => z.preprocess(blank, z.string({ error: message }).trim().min(1, message).max(max, `Keep this under ${max} characters`));
+const toggle = (message: string) => z.preprocess((v) => v === true || v === 'true', z.literal(true, { error: message }));
+/** Input.ChoiceSet with isMultiSelect sends "a,b,c". */
+const multi = (message: string) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().uuid()).min(1, message).max(10, 'Choose at most ten'));
+
+export function cityPage(domains: readonly string[]) {
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: 'Enter the City web page this account will link to' })
+      .trim()
+      .url('Enter a full address, like https://www.cityofmadison.com/parks')
+      .refine((u) => u.startsWith('https://'), 'Use an https:// address')
+      .refine((u) => {
+        const host = new URL(u).hostname.toLowerCase();
+        return domains.some((d) => host === d || host.endsWith(`.${d}`));
+      }, `The page must be on the City's website (${domains.join(', ')}): "City Website" 1 asks that every presence link back to it`),
+  );
+}
+
+export function stepSchemas(domains: readonly string[]) {
+  const account = z
+    .object({
+      departmentId: required('Choose the department or division that will hold the account', 64),
+      platform: z.preprocess(blank, z.enum(PLATFORMS, { error: 'Choose the platform' })),
+      platformOther: z.preprocess(blank, z.string().trim().max(80).optional()),
+      handle: required('Enter the account name or handle, like @MadisonParks', 100),
+      criterion: z.preprocess(blank, z.enum(CRITERIA, { error: 'Choose which of the policy\'s three uses this account serves' })),
+    })
+    .superRefine((v, ctx) => {
+      if (v.platform === 'other' && !v.platformOther) ctx.addIssue({ code: 'custom', path: ['platformOther'], message: 'Name the platform' });
+    });
+  const purpose = z.object({
+    purpose: required('Say what the account is for', 1000).refine((s) => s.length >= 20, 'Say a little more: at least a sentence (20 characters)'),
+    benefits: required('Say how the public or the City benefits', 1000).refine((s) => s.length >= 20, 'Say a little more: at least a sentence (20 characters)'),
+    cityWebPage: cityPage(domains),
+  });
+  const people = z.object({
+    staffName: required('Enter the name of the staff member responsible', 100),
+    staffTitle: required('Enter their job title', 100),
+    staffContact: required('Enter an email or phone number', 120).refine((s) => /@|\d{3}.*\d{4}/.test(s), 'Enter an email address or a phone number'),
+    approverId: z.preprocess(blank, z.string({ error: 'Choose the approving authority' }).uuid('Choose the approving authority from the list')),
+    spokespersonIds: multi('Choose at least one spokesperson'),
+  });
+  const records = z
+    .object({
+      dataLocation: required('Say where the account\'s content and data will be kept', 300),
+      hasDirectMessages: z.preprocess(blank, z.enum(['yes', 'no'], { error: 'Say whether the platform has direct messages or chat' })),
+      dmHandling: z.preprocess(blank, z.enum(DM_HANDLING).optional()),
+      dmArchive: z.preprocess(blank, z.string().trim().max(300).optional()),
+    })
+    .superRefine((v, ctx) => {
+      if (v.hasDirectMessages === 'yes' && !v.dmHandling) ctx.addIssue({ code: 'custom', path: ['dmHandling'], message: 'Choose whether direct messages will be turned off or archived' });
+      if (v.hasDirectMessages === 'yes' && v.dmHandling === 'archive' && !v.dmArchive) ctx.addIssue({ code: 'custom', path: ['dmArchive'], message: 'Say how the messages will be archived' });
+    });
+  const attest = z.object({
+    attestCityAccount: toggle('Confirm the account is registered to a City address'),
+    attestNotice: toggle('Confirm the account will carry the City\'s notice to users'),
+  });
+  return [account, purpose, people, records, attest] as const;
+}
+
+export const STEP_TITLES = ['Account', 'Purpose', 'People', 'Records and messages', 'Commitments'] as const;
+export const STEP_COUNT = STEP_TITLES.length;
+
+export type StepSchemas = ReturnType<typeof stepSchemas>;
+export type Answers = z.infer<StepSchemas[0]> & z.infer<StepSchemas[1]> & z.infer<StepSchemas[2]> & z.infer<StepSchemas[3]> & z.infer<StepSchemas[4]>;
+/** A draft: whatever the person has typed so far, as strings. */
+export type DraftAnswers = Partial<Record<keyof Answers, string>>;
+
+export const ZDraftAnswers = z.record(z.string(), z.string()).transform((r) => r as DraftAnswers);
+
+/** Input ids per step, taken from the schemas so cards and validation cannot drift apart. */
+export function stepFields(schemas: StepSchemas, step: number): string[] {
+  // zod 4 keeps an object schema's shape through superRefine.
+  return Object.keys(schemas[step - 1].shape);
+}
+
+export type StepCheck = { ok: true } | { ok: false; step: number; errors: Record<string, string> };
+
+export function checkStep(schemas: StepSchemas, step: number, draft: DraftAnswers): StepCheck {
+  const r = schemas[step - 1].safeParse(draft);
+  if (r.success) return { ok: true };
+  const errors: Record<string, string> = {};
+  for (const i of r.error.issues) errors[String(i.path[0] ?? '_form')] ??= i.message;
+  return { ok: false, step, errors };
+}
+
+/** The whole request, or the first step that still needs work. */
+export function checkAll(schemas: StepSchemas, draft: DraftAnswers): { ok: true; answers: Answers } | { ok: false; step: number; errors: Record<string, string> } {
+  for (let step = 1; step <= STEP_COUNT; step++) {
+    const c = checkStep(schemas, step, draft);
+    if (!c.ok) return c;
+  }
+  const answers = Object.assign({}, ...schemas.map((s) => s.parse(draft))) as Answers;
+  return { ok: true, answers };
+}

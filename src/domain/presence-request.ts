@@ -1,0 +1,67 @@
+import type { Actor } from './roles';
+import { hasRole } from './roles';
+
+/** The life of a request (REQ-1..REQ-4): draft -> IT review -> City Attorney review -> approved, or returned to revise. */
+export type RequestStatus = 'draft' | 'it_review' | 'attorney_review' | 'returned' | 'approved' | 'withdrawn' | 'cancelled';
+export type ReviewStage = 'it' | 'attorney';
+export type Decision = 'approve' | 'reject';
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  draft: 'Draft: not sent yet',
+  it_review: 'Waiting for IT review',
+  attorney_review: 'Waiting for City Attorney review',
+  returned: 'Returned to you to revise',
+  approved: 'Approved',
+  withdrawn: 'Withdrawn',
+  cancelled: 'Cancelled',
+};
+
+export const STAGE_LABELS: Record<ReviewStage, string> = { it: 'IT review', attorney: 'City Attorney review' };
+export const STAGE_ROLE = { it: 'it_reviewer', attorney: 'city_attorney' } as const;
+export const STAGE_OF_STATUS: Partial<Record<RequestStatus, ReviewStage>> = { it_review: 'it', attorney_review: 'attorney' };
+
+export type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT'; message: string };
+export type Result<T> = ({ refused: false } & T) | Refusal;
+
+const refuse = (code: Refusal['code'], message: string): Refusal => ({ refused: true, code, message });
+
+/** The requester edits only their own request, and only while it is a draft or returned to them. */
+export function canEdit(req: { requesterId: string; status: RequestStatus }, actor: Pick<Actor, 'personId'>): Result<object> {
+  if (req.requesterId !== actor.personId) return refuse('NOT_AUTHORIZED', 'Only the person who started this request can change it.');
+  if (req.status !== 'draft' && req.status !== 'returned') return refuse('STALE_CARD', `This request can no longer be edited: ${STATUS_LABELS[req.status].toLowerCase()}.`);
+  return { refused: false };
+}
+
+export function canSubmit(req: { requesterId: string; status: RequestStatus }, actor: Pick<Actor, 'personId'>): Result<{ next: 'it_review' }> {
+  const edit = canEdit(req, actor);
+  return edit.refused ? edit : { refused: false, next: 'it_review' };
+}
+
+/** Withdraw while in review; cancel a draft or a returned request. Either is the requester's alone. */
+export function canStop(req: { requesterId: string; status: RequestStatus }, actor: Pick<Actor, 'personId'>): Result<{ next: 'withdrawn' | 'cancelled' }> {
+  if (req.requesterId !== actor.personId) return refuse('NOT_AUTHORIZED', 'Only the person who started this request can withdraw or cancel it.');
+  if (req.status === 'it_review' || req.status === 'attorney_review') return { refused: false, next: 'withdrawn' };
+  if (req.status === 'draft' || req.status === 'returned') return { refused: false, next: 'cancelled' };
+  return refuse('STALE_CARD', `This request is already ${STATUS_LABELS[req.status].toLowerCase()}.`);
+}
+
+/**
+ * REQ-4: only a holder of the stage's role decides, never the requester, only while that review is pending, and a
+ * rejection carries a reason. Returns the request's next status.
+ */
+export function decideReview(
+  review: { stage: ReviewStage; status: string },
+  request: { requesterId: string },
+  actor: Actor,
+  decision: Decision,
+  reason: string | undefined,
+): Result<{ next: RequestStatus; reviewStatus: 'approved' | 'rejected' }> {
+  if (!hasRole(actor, STAGE_ROLE[review.stage])) {
+    return refuse('NOT_AUTHORIZED', review.stage === 'it' ? 'Only IT reviewers can decide here.' : "Only the City Attorney's office can decide here.");
+  }
+  if (request.requesterId === actor.personId) return refuse('NOT_AUTHORIZED', 'You made this request, so someone else must decide on it.');
+  if (review.status !== 'pending') return refuse('STALE_CARD', 'This review has already been decided.');
+  if (decision === 'reject' && !reason?.trim()) return refuse('INVALID_INPUT', 'Say why you are returning it, so the requester knows what to fix.');
+  if (decision === 'reject') return { refused: false, next: 'returned', reviewStatus: 'rejected' };
+  return { refused: false, next: review.stage === 'it' ? 'attorney_review' : 'approved', reviewStatus: 'approved' };
+}

@@ -48,6 +48,9 @@ export function cityPage(domains: readonly string[]) {
   );
 }
 
+/** Cross-field rules run even when another field failed, so a card lists every problem at once. */
+const ALWAYS = { when: () => true };
+
 export function stepSchemas(domains: readonly string[]) {
   const account = z
     .object({
@@ -59,7 +62,7 @@ export function stepSchemas(domains: readonly string[]) {
     })
     .superRefine((v, ctx) => {
       if (v.platform === 'other' && !v.platformOther) ctx.addIssue({ code: 'custom', path: ['platformOther'], message: 'Name the platform' });
-    });
+    }, ALWAYS);
   const purpose = z.object({
     purpose: required('Say what the account is for', 1000).refine((s) => s.length >= 20, 'Say a little more: at least a sentence (20 characters)'),
     benefits: required('Say how the public or the City benefits', 1000).refine((s) => s.length >= 20, 'Say a little more: at least a sentence (20 characters)'),
@@ -82,7 +85,7 @@ export function stepSchemas(domains: readonly string[]) {
     .superRefine((v, ctx) => {
       if (v.hasDirectMessages === 'yes' && !v.dmHandling) ctx.addIssue({ code: 'custom', path: ['dmHandling'], message: 'Choose whether direct messages will be turned off or archived' });
       if (v.hasDirectMessages === 'yes' && v.dmHandling === 'archive' && !v.dmArchive) ctx.addIssue({ code: 'custom', path: ['dmArchive'], message: 'Say how the messages will be archived' });
-    });
+    }, ALWAYS);
   const attest = z.object({
     attestCityAccount: toggle('Confirm the account is registered to a City address'),
     attestNotice: toggle('Confirm the account will carry the City\'s notice to users'),

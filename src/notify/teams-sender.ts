@@ -1,4 +1,5 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext, Activity } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { OutboxMessage } from '@prisma/client';
 import { DeliveryError, type Sender } from './outbox-worker';
 import { parseReference } from './conversation-reference';
@@ -44,12 +45,14 @@ export class TeamsSender implements Sender {
   }
 
   private async send(ctx: TurnContext, row: OutboxMessage, activity: Partial<Activity> & { channelId?: string }, conversationId: string, original?: OutboxMessage) {
-    withoutConnectorRetries(ctx);
+    const connector = withoutConnectorRetries(ctx);
     if (row.kind === 'channelPost') {
+      // A new thread in the channel. TeamsInfo.sendMessageToTeamsChannel would do this, but without a bot app id
+      // (local mode) it takes a legacy path CloudAdapter lacks; the turn's connector client works in both modes.
       const { channelId, ...message } = activity;
-      const [, threadId] = await TeamsInfo.sendMessageToTeamsChannel(ctx, message as Activity, channelId ?? conversationId, this.botAppId);
-      // With CloudAdapter this returns the new thread's conversation id ("19:...;messageid=N"): N is the activity id.
-      const messageId = /;messageid=(\d+)/.exec(threadId)?.[1] ?? threadId;
+      const created = await connector.conversations.createConversation({ isGroup: true, channelData: { channel: { id: channelId ?? conversationId } }, activity: message as Activity } as never);
+      const threadId = created.id;
+      const messageId = created.activityId ?? /;messageid=(\d+)/.exec(threadId)?.[1] ?? threadId;
       return { activityId: messageId, conversationId: threadId };
     }
     if (row.kind === 'update') {
@@ -62,11 +65,11 @@ export class TeamsSender implements Sender {
   }
 }
 
-function withoutConnectorRetries(ctx: TurnContext): void {
-  const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as
-    | { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }
-    | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+function withoutConnectorRetries(ctx: TurnContext): ConnectorClient {
+  const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as ConnectorClient;
+  // `client` is the @azure/core-client ServiceClient inside botbuilder's compat layer (private in its types).
+  (connector as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+  return connector;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -1,0 +1,109 @@
+import { Harness } from '../harness/bot-harness';
+import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
+import { fillRequest, parksAnswers } from '../harness/presence-flow';
+import { verifyAuditTrail } from '../../src/records/audit';
+
+const IT_REVIEW = channel('IT review');
+const CITY_ATTORNEY = channel('City Attorney');
+
+async function setUp(h: Harness) {
+  const morgan = h.user('Morgan Lee');
+  for (const name of ['Pat Parker', 'Dana Reyes', 'Ivy Tran', 'Sam Okafor']) await h.user(name).install();
+  await morgan.say('bind channel', { channel: IT_REVIEW });
+  await morgan.click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
+  await morgan.click({ verb: 'channels.bind', purpose: 'city_attorney' }, { channel: CITY_ATTORNEY });
+  const grant = async (name: string, role: string) => {
+    const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
+    await morgan.click({ verb: 'roles.grant', personId: p.id, role });
+  };
+  await grant('Ivy Tran', 'it_reviewer');
+  await grant('Sam Okafor', 'city_attorney');
+}
+
+const channelCards = (h: Harness, ch: { id: string }) => h.connector.cards((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id);
+const updates = (h: Harness) => h.connector.calls.filter((c) => c.method === 'PUT');
+
+describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney review', () => {
+  let h: Harness;
+  let pat: TeamsUser;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+    pat = h.user('Pat Parker');
+  });
+  afterAll(() => h.stop());
+
+  it('REQ-1 walks five short steps to a summary with Edit on each section and Submit', async () => {
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
+    const { summary } = await fillRequest(pat, answers);
+    const text = cardText(summary);
+    expect(text).toContain('Check your answers, then submit for review.');
+    for (const fact of ['@MadisonParks', 'Instagram', 'Parks Division', 'https://www.cityofmadison.com/parks', 'Dana Reyes', 'Has direct messages: they will be turned off']) expect(text).toContain(fact);
+    const verbs = cardActions(summary).map((a) => a.verb);
+    expect(verbs.filter((v) => v === 'request.edit')).toHaveLength(5);
+    expect(verbs).toContain('request.submit');
+  });
+
+  it('REQ-1 states each problem beside its field, keeps every value, and does not advance', async () => {
+    const [first] = await pat.say('request a presence');
+    const requestId = cardActions(first)[0].data.requestId;
+    const bad = await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'other', platformOther: '', handle: '@MadisonParksGo', criterion: '' });
+    let text = cardText(bad.card);
+    expect(text).toContain('Step 1 of 5');
+    expect(text).toContain('2 answers need fixing');
+    expect(text).toContain('Name the platform');
+    expect(text).toContain("Choose which of the policy's three uses this account serves");
+    expect(bad.card.body.find((e: any) => e.id === 'handle').value).toBe('@MadisonParksGo');
+
+    await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'facebook', handle: '@MadisonParksGo', criterion: 'feedback' });
+    const offSite = await pat.click({ verb: 'request.step', requestId, step: 2, nav: 'next', purpose: 'short', benefits: 'Reaches families on Facebook who never visit the website.', cityWebPage: 'https://www.facebook.com/madisonparks' });
+    text = cardText(offSite.card);
+    expect(text).toContain('Step 2 of 5');
+    expect(text).toContain('at least a sentence');
+    expect(text).toContain("The page must be on the City's website (cityofmadison.com)");
+
+    const noDm = await pat.click({ verb: 'request.step', requestId, step: 4, nav: 'next', dataLocation: 'Shared drive', hasDirectMessages: 'yes', dmHandling: 'archive', dmArchive: '' });
+    expect(cardText(noDm.card)).toContain('Say how the messages will be archived');
+    const noToggle = await pat.click({ verb: 'request.step', requestId, step: 5, nav: 'next', attestCityAccount: 'true', attestNotice: 'false' });
+    expect(cardText(noToggle.card)).toContain("Confirm the account will carry the City's notice to users");
+
+    // Nothing half-valid was submitted: the request is still a draft and nothing was posted for review.
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('draft');
+    expect(channelCards(h, IT_REVIEW)).toHaveLength(0);
+  });
+
+  it('REQ-1 a draft survives a restart and resumes at the step it was left on', async () => {
+    const [first] = await pat.say('request a presence');
+    const requestId = cardActions(first)[0].data.requestId;
+    await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'youtube', handle: '@MadisonParksTV', criterion: 'time_sensitive' });
+    await pat.click({ verb: 'request.step', requestId, step: 2, nav: 'save', purpose: 'Videos of park events and how-to guides for volunteers.' });
+    await h.restart();
+
+    const [mine] = await pat.say('my requests');
+    expect(cardText(mine)).toContain('@MadisonParksTV');
+    const resumed = await pat.click({ verb: 'request.open', requestId });
+    expect(cardText(resumed.card)).toContain('Step 2 of 5');
+    expect(resumed.card.body.find((e: any) => e.id === 'purpose').value).toBe('Videos of park events and how-to guides for volunteers.');
+  });
+
+  it('REQ-2 on submit posts one card with the request and what IT must check to the IT review channel', async () => {
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
+    const { requestId } = await fillRequest(pat, answers);
+    const res = await pat.click({ verb: 'request.submit', requestId });
+    expect(cardText(res.card)).toContain('Waiting for IT review');
+    const [posted] = await waitForCards(h, IT_REVIEW, 1);
+    const text = cardText(posted.card);
+    expect(text).toContain('IT review: new social media presence');
+    expect(text).toContain('Requested by');
+    expect(text).toContain('Wisconsin Public Records Law (sec. 3.70(3)(b)9 MGO)');
+    expect(text).toContain('Has direct messages: they will be turned off');
+    expect(cardActions(posted.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
+  });
+});
+
+async function waitForCards(h: Harness, ch: { id: string }, count: number) {
+  await h.connector.waitFor((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id, { count });
+  return channelCards(h, ch);
+}
+
+export { setUp, waitForCards, channelCards, updates, IT_REVIEW, CITY_ATTORNEY };

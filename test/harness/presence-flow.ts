@@ -1,5 +1,5 @@
 import type { Harness } from './bot-harness';
-import type { TeamsUser } from './teams-client';
+import { channel, type TeamsUser } from './teams-client';
 
 /** A complete, valid set of answers, step by step, as a Parks staffer would give them. */
 export async function parksAnswers(h: Harness, approver: string, spokespersons: string[]) {
@@ -23,4 +23,29 @@ export async function fillRequest(user: TeamsUser, answers: Record<number, Recor
     card = res.card;
   }
   return { requestId, summary: card };
+}
+
+export const IT_REVIEW = channel('IT review');
+export const CITY_ATTORNEY = channel('City Attorney');
+
+/** Five people, the IT review and City Attorney channels bound, Ivy and Sam holding their roles. */
+export async function setUp(h: Harness) {
+  const morgan = h.user('Morgan Lee');
+  for (const name of ['Pat Parker', 'Dana Reyes', 'Ivy Tran', 'Sam Okafor']) await h.user(name).install();
+  await morgan.say('bind channel', { channel: IT_REVIEW });
+  await morgan.click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
+  await morgan.click({ verb: 'channels.bind', purpose: 'city_attorney' }, { channel: CITY_ATTORNEY });
+  const grant = async (name: string, role: string) => {
+    const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
+    await morgan.click({ verb: 'roles.grant', personId: p.id, role });
+  };
+  await grant('Ivy Tran', 'it_reviewer');
+  await grant('Sam Okafor', 'city_attorney');
+}
+
+export const channelCards = (h: Harness, ch: { id: string }) => h.connector.cards((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id);
+
+export async function waitForCards(h: Harness, ch: { id: string }, count: number) {
+  await h.connector.waitFor((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id, { count });
+  return channelCards(h, ch);
 }

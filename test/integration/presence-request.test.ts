@@ -1,27 +1,6 @@
 import { Harness } from '../harness/bot-harness';
-import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers } from '../harness/presence-flow';
-import { verifyAuditTrail } from '../../src/records/audit';
-
-const IT_REVIEW = channel('IT review');
-const CITY_ATTORNEY = channel('City Attorney');
-
-async function setUp(h: Harness) {
-  const morgan = h.user('Morgan Lee');
-  for (const name of ['Pat Parker', 'Dana Reyes', 'Ivy Tran', 'Sam Okafor']) await h.user(name).install();
-  await morgan.say('bind channel', { channel: IT_REVIEW });
-  await morgan.click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
-  await morgan.click({ verb: 'channels.bind', purpose: 'city_attorney' }, { channel: CITY_ATTORNEY });
-  const grant = async (name: string, role: string) => {
-    const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
-    await morgan.click({ verb: 'roles.grant', personId: p.id, role });
-  };
-  await grant('Ivy Tran', 'it_reviewer');
-  await grant('Sam Okafor', 'city_attorney');
-}
-
-const channelCards = (h: Harness, ch: { id: string }) => h.connector.cards((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id);
-const updates = (h: Harness) => h.connector.calls.filter((c) => c.method === 'PUT');
+import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
+import { fillRequest, parksAnswers, setUp, waitForCards, channelCards, IT_REVIEW } from '../harness/presence-flow';
 
 describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney review', () => {
   let h: Harness;
@@ -100,10 +79,3 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     expect(cardActions(posted.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
   });
 });
-
-async function waitForCards(h: Harness, ch: { id: string }, count: number) {
-  await h.connector.waitFor((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id, { count });
-  return channelCards(h, ch);
-}
-
-export { setUp, waitForCards, channelCards, updates, IT_REVIEW, CITY_ATTORNEY };

@@ -51,7 +51,8 @@ export function register(router: Router): void {
     const parsed = parseCard(ZBindChannel, data);
     if (!parsed.ok) return bindChannelCard({ channelName: target.channelName, errors: parsed.errors });
     const reference = ZConversationReference.parse(TurnContext.getConversationReference(turn.ctx.activity));
-    await bindChannel(turn.services, turn.actor, parsed.value.purpose, { ...target, reference });
-    return showChannels(turn, `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${CHANNEL_PURPOSE_LABELS[parsed.value.purpose]} channel.`);
+    const { reposted } = await bindChannel(turn.services, turn.actor, parsed.value.purpose, { ...target, reference });
+    const waiting = reposted ? ` ${reposted} request${reposted > 1 ? 's were' : ' was'} waiting for it and ${reposted > 1 ? 'are' : 'is'} posted here now.` : '';
+    return showChannels(turn, `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${CHANNEL_PURPOSE_LABELS[parsed.value.purpose]} channel.${waiting}`);
   });
 }

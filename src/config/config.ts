@@ -20,7 +20,8 @@ const ZEnv = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid('TEAMS_APP_ID must be a GUID').optional()),
   BOT_DOMAIN: optionalText,
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DATABASE_URL: optionalText,
+  // Only the embedded SQLite database is wired up today (docs/decisions/0002-sqlite-first.md).
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().startsWith('file:', 'DATABASE_URL must be a SQLite file: URL (file:./data/social-steward.db); PostgreSQL is not supported yet').optional()),
   CREDENTIAL_KEY: z.preprocess(
     emptyToUndefined,
     z

@@ -32,7 +32,7 @@ export function decideAfterFailure(failure: DeliveryFailure, attempts: number, p
   if (failure.kind === 'http' && !RETRYABLE_STATUS.has(failure.status)) return { action: 'dead', reason };
   if (attempts >= policy.maxAttempts) return { action: 'dead', reason: `gave up after ${attempts} attempts: ${reason}` };
 
-  // Full jitter over the exponential step spreads a burst of retries across the window.
+  // Jitter (50-100% of the exponential step) spreads a burst of retries across the window.
   const jittered = Math.round(policy.backoffMs(attempts) * (0.5 + policy.random() / 2));
   const retryAfterMs = failure.kind === 'http' && failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : 0;
   return { action: 'retry', delayMs: Math.min(Math.max(jittered, retryAfterMs), Math.max(policy.maxDelayMs, retryAfterMs)), reason };

@@ -30,7 +30,8 @@ export interface OutboxWorkerOptions {
 /**
  * Delivers outbox rows in order per conversation, within Teams' rate limits, retrying with backoff recorded in the
  * row itself, so a retry or a half-done batch survives a restart. Rows are claimed with a lease, so several
- * replicas can run a worker each without sending a message twice.
+ * workers never send the same row at the same time. Delivery is at least once: a send that times out is retried
+ * and may arrive twice. The rate limits are per process: several replicas would need a shared limiter.
  */
 export class OutboxWorker {
   private readonly holder = randomUUID();

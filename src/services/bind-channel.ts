@@ -6,6 +6,7 @@ import { appendAudit } from '../records/audit';
 import { TX_OPTIONS } from '../store/prisma';
 import type { Services } from '../teams/turn';
 import type { TConversationReference } from '../notify/conversation-reference';
+import { repostPendingReviews } from './presence/repost-pending-reviews';
 
 export interface ChannelTarget {
   teamId: string;
@@ -15,7 +16,7 @@ export interface ChannelTarget {
 }
 
 /** Binds the channel the admin is in to a purpose; the previous binding is kept in the audit event. */
-export async function bindChannel({ db }: Pick<Services, 'db'>, actor: Actor, purpose: ChannelPurpose, target: ChannelTarget) {
+export async function bindChannel({ db, config }: Pick<Services, 'db' | 'config'>, actor: Actor, purpose: ChannelPurpose, target: ChannelTarget): Promise<{ reposted: number }> {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can bind channels. Ask an admin to type "bind channel" here.');
   // New threads go to the channel itself, not to the thread the command was typed in.
   const reference = JSON.stringify({ ...target.reference, conversation: { ...target.reference.conversation, id: target.channelId }, activityId: undefined });
@@ -30,5 +31,6 @@ export async function bindChannel({ db }: Pick<Services, 'db'>, actor: Actor, pu
       entityId: purpose,
       data: { purpose, channelId: target.channelId, channelName: target.channelName ?? null, teamId: target.teamId, previous: previous ? { channelId: previous.channelId, channelName: previous.channelName } : null },
     });
+    return { reposted: await repostPendingReviews(tx, purpose, config.timeZone) };
   }, TX_OPTIONS);
 }

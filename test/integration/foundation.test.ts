@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, PERSONAL } from '../harness/teams-client';
 
@@ -37,5 +39,25 @@ describe('help and welcome', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(res.body.value.message).toContain('no.such.verb');
+  });
+});
+
+describe('the Teams command menu (appPackage/manifest.json)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+  });
+  afterAll(() => h.stop());
+
+  it('offers only commands the bot answers, in the scope it offers them', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8'));
+    const lists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> = manifest.bots[0].commandLists;
+    for (const list of lists) {
+      const place = list.scopes.includes('team') ? { channel: channel('General') } : PERSONAL;
+      for (const { title } of list.commands) {
+        const [reply] = await h.user('Morgan Lee').say(title, place);
+        expect({ title, text: cardText(reply) }).toEqual({ title, text: expect.not.stringContaining("I didn't understand") });
+      }
+    }
   });
 });

@@ -79,3 +79,23 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     expect(cardActions(posted.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
   });
 });
+
+describe('REQ-2 a request submitted before the IT review channel is bound', () => {
+  let h: Harness;
+  afterAll(() => h.stop());
+
+  it('is posted to the channel as soon as an admin binds it', async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    const pat = h.user('Pat Parker');
+    await pat.install();
+    await h.user('Dana Reyes').install();
+    const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await pat.click({ verb: 'request.submit', requestId });
+    expect(await h.bot.db.outboxMessage.findFirst({ where: { kind: 'channelPost' } })).toMatchObject({ status: 'dead', lastError: expect.stringContaining('no channel is bound to IT review') });
+
+    const bound = await h.user('Morgan Lee').click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
+    expect(cardText(bound.card)).toContain('1 request was waiting for it and is posted here now.');
+    const [posted] = await waitForCards(h, IT_REVIEW, 1);
+    expect(cardText(posted.card)).toContain('IT review: new social media presence');
+  });
+});

@@ -69,8 +69,6 @@ describe('manifest template', () => {
       'request a presence',
       'my requests',
       'registry',
-      'file our policy',
-      'policy status',
       'roles',
       'audit',
     ]);

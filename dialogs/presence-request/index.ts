@@ -15,6 +15,7 @@ import { describeRequest } from '../../cards/presence-request/describe';
 import { stepCard } from '../../cards/presence-request/step-card';
 import { summaryCard } from '../../cards/presence-request/summary-card';
 import { myRequestsCard } from '../../cards/presence-request/my-requests-card';
+import { registerReviews } from './reviews';
 
 const requireRef = (data: unknown) => {
   const p = ZRequestRef.safeParse(data);
@@ -136,6 +137,7 @@ export function register(router: Router): void {
     return myRequests(turn, outcome === 'withdrawn' ? 'Request withdrawn; the reviewers can see that.' : 'Request cancelled.');
   });
 
+  registerReviews(router);
   router.verb('review.decide', async (turn, data) => {
     const p = parseCard(ZReviewDecision, data);
     if (!p.ok) throw new AppError('INVALID_INPUT', p.errors.reason ?? 'This card does not name a review.');

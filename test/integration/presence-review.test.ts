@@ -155,3 +155,32 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(await verifyAuditTrail(h.bot.db)).toMatchObject({ ok: true });
   });
 });
+
+describe('REQ-2 reviewers find what waits for them', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+  });
+  afterAll(() => h.stop());
+
+  it('lists pending reviews for an IT reviewer and lets them decide from their personal chat', async () => {
+    const pat = h.user('Pat Parker');
+    const { reviewId } = await submitted(h, pat);
+    const [list] = await h.user('Ivy Tran').say('reviews');
+    expect(cardText(list)).toContain('@MadisonParks: IT review');
+    const opened = await h.user('Ivy Tran').click({ verb: 'review.open', reviewId });
+    expect(cardActions(opened.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
+    const decided = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId, decision: 'approve' });
+    expect(cardText(decided.card)).toMatch(/Approved by Ivy Tran/);
+    // The channel card is still updated for everyone.
+    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Approved by Ivy Tran'));
+    const [empty] = await h.user('Ivy Tran').say('reviews');
+    expect(cardText(empty)).toContain('Nothing is waiting for your decision.');
+  });
+
+  it('refuses the list to staff', async () => {
+    const [reply] = await h.user('Pat Parker').say('reviews');
+    expect(cardText(reply)).toContain("Only IT reviewers and the City Attorney's office review requests.");
+  });
+});

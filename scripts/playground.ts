@@ -7,7 +7,8 @@
  *  2. starts the bot (tsx src/main.ts, PORT=3978, FIRST_ADMINS=<Morgan>, demo roles seeded) and waits for
  *     GET /healthz to answer 200;
  *  3. starts the Playground (agentsplayground -e http://127.0.0.1:3978/api/messages -c msteams, port 56150)
- *     and waits for its web UI;
+ *     and waits for its web UI, then binds the extra channel's purpose (it-review -> IT review...) to that channel
+ *     through the Playground's mock connector (scripts/playground/seed-demo.ts), so review cards appear there;
  *  4. prints the address to open. Ctrl-C / SIGTERM stops both.
  *
  * Each child runs in its own process group (detached) and is stopped by signalling the whole group, so nothing it
@@ -21,7 +22,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { seedDemo } from './playground/seed-demo';
+import { bindDemoChannel, playgroundServiceUrl, seedDemo } from './playground/seed-demo';
 import {
   DEFAULT_PLAYGROUND_CHANNEL,
   DEFAULT_PLAYGROUND_USER,
@@ -446,6 +447,10 @@ export async function startPlayground(opts: StartPlaygroundOptions = {}): Promis
     const playgroundPort = await waitForPlaygroundPort(pg, timeoutMs, opts.signal);
     const url = `http://localhost:${playgroundPort}`;
     await waitForHttp200(`http://127.0.0.1:${playgroundPort}/`, pg, timeoutMs, opts.signal);
+    if (botCommand) {
+      // Needs the Playground's port: the binding's conversation reference carries its serviceUrl (its mock connector).
+      await bindDemoChannel(withoutUndefined({ ...process.env, ...opts.botEnv }), { channel, serviceUrl: playgroundServiceUrl(playgroundPort) });
+    }
 
     const exited = new Promise<string>((resolve) => {
       for (const c of children) void c.exit.then((why) => !stopRequested && resolve(why));

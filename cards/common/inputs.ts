@@ -21,7 +21,7 @@ function withFeedback(input: Element, c: Common): Element[] {
   return out;
 }
 
-export function textInput(c: Common & { value?: string; placeholder?: string; multiline?: boolean; maxLength?: number; style?: 'Url' | 'Email' | 'Tel' | 'Text' }): Element[] {
+export function textInput(c: Common & { value?: string; placeholder?: string; multiline?: boolean; maxLength?: number; style?: 'Url' | 'Email' | 'Tel' | 'Text' | 'Password' }): Element[] {
   return withFeedback(
     {
       type: 'Input.Text',

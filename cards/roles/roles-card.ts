@@ -64,7 +64,7 @@ export function grantRoleCard(v: GrantFormView) {
       errorSummary(v.errors),
       ...choiceInput({ id: 'personId', label: 'Person', required: true, value: val.personId, error: err.personId, placeholder: 'Choose a person', choices: v.people.map((p) => ({ title: p.name, value: p.id })), expanded: false, why: 'Only people who have talked to Social Steward are listed: ask them to say hello to it first.' }),
       ...choiceInput({ id: 'role', label: 'Role', required: true, value: val.role, error: err.role, placeholder: 'Choose a role', choices: ROLES.map((r) => ({ title: ROLE_LABELS[r], value: r })) }),
-      ...choiceInput({ id: 'departmentId', label: 'Department (department heads and spokespersons only)', value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })) }),
+      ...choiceInput({ id: 'departmentId', label: 'Department (department heads, spokespersons and policy delegates only)', value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })) }),
     ],
     [execute('Grant role', { verb: 'roles.grant' }, 'positive'), execute('Cancel', { verb: 'roles.show' }, undefined, { associatedInputs: 'none' })],
   );

@@ -7,11 +7,12 @@ export const ROLES = [
   'mayors_office',
   'department_head',
   'spokesperson',
+  'policy_delegate',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles held for one department rather than City-wide. */
-export const DEPARTMENT_ROLES: readonly Role[] = ['department_head', 'spokesperson'];
+export const DEPARTMENT_ROLES: readonly Role[] = ['department_head', 'spokesperson', 'policy_delegate'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mayors_office: "Mayor's Office",
   department_head: 'Department head',
   spokesperson: 'Spokesperson',
+  policy_delegate: 'Policy delegate',
 };
 
 export interface RoleHolding {

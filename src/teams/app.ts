@@ -12,6 +12,8 @@ import * as roles from '../../dialogs/roles';
 import * as channels from '../../dialogs/channels';
 import * as audit from '../../dialogs/audit';
 import * as presenceRequest from '../../dialogs/presence-request';
+import * as registry from '../../dialogs/registry';
+import * as departmentPolicy from '../../dialogs/department-policy';
 
 /** Install events carry no name (Teams and the Playground alike): ask Teams for it once, when a person is new. */
 async function memberName(ctx: TurnContext): Promise<string | undefined> {
@@ -33,7 +35,7 @@ export function createAdapter(config: Config): TeamsAdapter {
 }
 
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
-const FEATURES = [help, presenceRequest, roles, channels, audit];
+const FEATURES = [help, presenceRequest, registry, departmentPolicy, roles, channels, audit];
 
 export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
   const app = new Application<TurnState>({

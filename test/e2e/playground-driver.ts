@@ -262,6 +262,52 @@ export class PlaygroundPage {
     await this.guard(`card input "${labelOrPlaceholder}"`, () => input.fill(value, { timeout: opts.timeoutMs ?? DEFAULT_WAIT_MS }));
   }
 
+  /**
+   * Chooses in an Input.ChoiceSet found by its label, as a person would: a radio button (style "expanded"), or an
+   * option of a dropdown (style "compact": the Playground's Fluent UI renderer shows a combobox whose list pops up
+   * outside the card). Several choices: a multi-select (isMultiSelect), each option clicked in turn.
+   */
+  async chooseCardOption(card: Locator, label: string, choice: string | readonly string[], opts: WaitOptions = {}): Promise<void> {
+    const timeout = opts.timeoutMs ?? DEFAULT_WAIT_MS;
+    const choices = typeof choice === 'string' ? [choice] : [...choice];
+    const radios = card.getByRole('radiogroup', { name: label });
+    if (await radios.count()) {
+      if (choices.length !== 1) throw new Error(`Playground: "${label}" is a set of radio buttons; choose one value`);
+      await this.guard(`radio "${choices[0]}" of "${label}"`, () => radios.first().getByRole('radio', { name: choices[0], exact: true }).check({ timeout }));
+      return;
+    }
+    const checkboxes = card.getByRole('group', { name: label });
+    if (await checkboxes.count()) {
+      // The renderer may show a multi-select as a list of checkboxes.
+      for (const c of choices) await this.guard(`checkbox "${c}" of "${label}"`, () => checkboxes.first().getByRole('checkbox', { name: c, exact: true }).check({ timeout }));
+      return;
+    }
+    const combo = card.getByRole('combobox', { name: label }).first();
+    await this.guard(`dropdown "${label}"`, () => combo.click({ timeout }));
+    // Lists of dropdowns opened before stay in the page, hidden: take the one this combobox controls.
+    await this.guard(`the list of "${label}"`, () => combo.and(this.page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout }));
+    const listId = await combo.getAttribute('aria-controls');
+    const list = listId ? this.page.locator(`[id=${cssString(listId)}]`) : this.page.locator('[role="listbox"]:visible').last();
+    await this.guard(`the list of "${label}"`, () => list.waitFor({ state: 'visible', timeout }));
+    for (const c of choices) {
+      await this.guard(`option "${c}" of "${label}"`, () => list.getByRole('option', { name: c, exact: true }).click({ timeout }));
+    }
+    // A single-select list closes on its own; a multi-select one stays open until Escape.
+    if (await list.isVisible()) await this.page.keyboard.press('Escape');
+    await this.guard(`the list of "${label}" to close`, () => list.waitFor({ state: 'hidden', timeout }));
+  }
+
+  /** Turns an Input.Toggle (found by its title, the statement beside it) on or off. */
+  async setCardToggle(card: Locator, title: string, on: boolean, opts: WaitOptions = {}): Promise<void> {
+    const toggle = card.getByRole('checkbox', { name: title }).or(card.getByRole('switch', { name: title })).first();
+    await this.guard(`toggle "${title}"`, () => toggle.setChecked(on, { timeout: opts.timeoutMs ?? DEFAULT_WAIT_MS }));
+  }
+
+  /** What a card input shows now (Input.Text, or the chosen title of a dropdown), found by its label. */
+  async cardInputValue(card: Locator, label: string): Promise<string> {
+    return card.getByLabel(label, { exact: false }).first().inputValue();
+  }
+
   /** Saves a screenshot of the viewport (relative paths are under test/artifacts); returns the absolute path. */
   async screenshot(file: string, opts: { fullPage?: boolean; element?: Locator } = {}): Promise<string> {
     const target = path.isAbsolute(file) ? file : path.join(ARTIFACTS_DIR, file);

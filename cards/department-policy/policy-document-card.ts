@@ -1,0 +1,57 @@
+import { card, columns, actionSet, confirm, container, execute, facts, heading, status, text, title, bullets, type Action, type Element } from '../common/elements';
+import { textInput } from '../common/inputs';
+import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PersonalUseRule, type PolicyDraft } from '../../src/domain/policy-points';
+
+export interface PolicyDocView {
+  policyId: string;
+  departmentName: string;
+  heading: string;
+  statusLine: string;
+  statusColor?: 'default' | 'good' | 'warning' | 'attention';
+  draft: PolicyDraft;
+  meta: Array<[string, string | undefined]>;
+  /** Edit buttons per point, and File: the filer's own draft. */
+  editable?: boolean;
+  problem?: string;
+  changes?: string[];
+  actions?: Action[];
+  notice?: string;
+}
+
+const stepOf = (field: string) => POLICY_STEPS.findIndex((s) => s.includes(field)) + 1;
+
+function point(n: number, t: string, body: string | undefined, edit?: Action): Element {
+  const head = edit ? columns([{ items: [heading(`${n}. ${t}`)] }, { width: 'auto', items: [actionSet([edit])] }]) : heading(`${n}. ${t}`);
+  return container([head, text(body?.trim() || 'Not answered yet', { size: 'Small', ...(body?.trim() ? {} : { color: 'attention' }) })]);
+}
+
+/** A department policy as a readable document; the same card is the filer's summary and the reader's view. */
+export function policyDocumentCard(v: PolicyDocView) {
+  const edit = (field: string) => (v.editable ? execute('Edit', { verb: 'policy.edit', policyId: v.policyId, step: stepOf(field) }) : undefined);
+  const personal = v.draft.personalUse ? PERSONAL_USE_RULES[v.draft.personalUse as PersonalUseRule] : undefined;
+  return card(
+    [
+      title(v.heading),
+      status(v.statusLine, v.statusColor ?? 'default'),
+      v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
+      v.problem ? text(v.problem, { color: 'attention', weight: 'Bolder' }) : null,
+      facts(v.meta),
+      v.changes?.length ? heading('What changed since the last version') : null,
+      v.changes?.length ? bullets(v.changes) : null,
+      ...POLICY_POINTS.map((p) => point(p.n, p.title, v.draft[p.id], edit(p.id))),
+      point(13, 'Personal use while on duty', [personal, v.draft.personalUseDetail].filter(Boolean).join(': ') || undefined, edit('personalUse')),
+    ],
+    v.actions ?? [],
+  );
+}
+
+export function decisionActions(policyId: string, commentsError?: string): Action[] {
+  return [
+    execute('Acknowledge', { verb: 'policy.decide', policyId, decision: 'acknowledge' }, 'positive'),
+    confirm(
+      'Return with comments',
+      [...textInput({ id: 'comments', label: 'What should the department revise?', required: true, multiline: true, placeholder: 'Point 9 needs a named records custodian.', error: commentsError, errorMessage: 'Write your comments' })],
+      execute('Return to department', { verb: 'policy.decide', policyId, decision: 'return' }, 'destructive'),
+    ),
+  ];
+}

@@ -1,0 +1,67 @@
+import { card, container, execute, facts, heading, status, text, title, type Element } from '../common/elements';
+import { choiceInput, errorSummary, textInput, type FieldErrors } from '../common/inputs';
+import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, POLICY_STEP_COUNT, type PolicyDraft } from '../../src/domain/policy-points';
+
+export interface RegistryFacts {
+  approvers: string[];
+  spokespersons: string[];
+  presences: Array<{ handle: string; platform: string; owner: string; state: string }>;
+}
+
+export interface PolicyStepView {
+  policyId: string;
+  departmentName: string;
+  step: number;
+  draft: PolicyDraft;
+  errors?: FieldErrors;
+  registry: RegistryFacts;
+  saved?: boolean;
+  returnedComments?: string;
+}
+
+function registryBlock(r: RegistryFacts): Element {
+  return container(
+    [
+      text('From Social Steward\'s records (kept up to date for you):', { subtle: true, size: 'Small' }),
+      facts([
+        ['Approving authority', r.approvers.join(', ') || 'No department head on record: ask an admin to grant the role'],
+        ['Spokespersons', r.spokespersons.join(', ') || 'None on record'],
+        ...r.presences.map((p): [string, string] => [`${p.platform} ${p.handle}`, `${p.state}; maintained by ${p.owner}; login kept encrypted in Social Steward`]),
+      ]),
+    ],
+    'emphasis',
+  );
+}
+
+function pointInputs(id: string, v: PolicyStepView): Element[] {
+  if (id === 'personalUse') {
+    return choiceInput({ id, label: 'On-duty personal use of social media', required: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' });
+  }
+  if (id === 'personalUseDetail') {
+    return textInput({ id, label: 'If limited: what is allowed', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'Personal use only during breaks, on personal devices', maxLength: 1000 });
+  }
+  const p = POLICY_POINTS.find((x) => x.id === id)!;
+  return [
+    heading(`${p.n}. ${p.title}`),
+    text(p.guidance, { subtle: true, size: 'Small' }),
+    p.fromRegistry && (p.n === 2 || p.n === 5) ? registryBlock(v.registry) : null,
+    ...textInput({ id, label: p.fromRegistry ? 'How your department handles this' : 'Your department\'s policy', required: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: p.example, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
+  ].filter(Boolean) as Element[];
+}
+
+/** One card of "File our policy": two of the twelve points, with what the APM asks and example wording (POL-1). */
+export function policyStepCard(v: PolicyStepView) {
+  const nav = (label: string, to: 'next' | 'back' | 'save', style?: 'positive') => execute(label, { verb: 'policy.step', policyId: v.policyId, step: v.step, nav: to }, style);
+  const last = v.step === POLICY_STEP_COUNT;
+  return card(
+    [
+      title(`Social media policy: ${v.departmentName}`),
+      status(`Step ${v.step} of ${POLICY_STEP_COUNT} · ${last ? 'Personal use' : `Points ${POLICY_STEPS[v.step - 1].map((f) => f.slice(1)).join(' and ')} of 12`}`),
+      v.returnedComments ? text(`The Mayor's Office returned the last version: ${v.returnedComments}`, { color: 'warning', weight: 'Bolder' }) : null,
+      v.saved ? text('Draft saved. Come back any time with "file our policy".', { color: 'good' }) : null,
+      errorSummary(v.errors),
+      ...POLICY_STEPS[v.step - 1].flatMap((f) => pointInputs(f, v)),
+    ],
+    [v.step > 1 && nav('Back', 'back'), nav('Save draft', 'save'), nav(last ? 'Review' : 'Next', 'next', 'positive')],
+  );
+}

@@ -1,0 +1,75 @@
+import { card, confirm, container, execute, facts, heading, status, text, title, type Action, type Color, type Element } from '../common/elements';
+import { textInput } from '../common/inputs';
+import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
+import type { Section } from '../presence-request/describe';
+import { REASON_INPUT } from './actions';
+
+export interface PresenceCardView {
+  presenceId: string;
+  version: number;
+  handle: string;
+  state: PresenceState;
+  sections: Section[];
+  accountUrl?: string;
+  ownerName: string;
+  /** "Tue, Dec 1, 2026, 2:14 PM" when the owner confirmed the notice. */
+  noticeConfirmedOn?: string;
+  credentialStored: boolean;
+  /** Newest first. */
+  history: Array<{ what: string; who: string; when: string }>;
+  /** What this person may do here (domain allowedActions). */
+  actions: PresenceAction[];
+  /** The person could reveal the login, but not in this chat. */
+  revealElsewhere?: boolean;
+  notice?: { text: string; color: Color };
+  stateError?: { to: StateTarget; message: string };
+}
+
+const STATE_COLOR: Record<PresenceState, Color> = { approved_not_live: 'warning', active: 'good', suspended: 'attention', retired: 'default' };
+
+const STATE_ACTION: Record<StateTarget, { title: string; ask: string; confirm: string; placeholder: string }> = {
+  suspended: { title: 'Suspend', ask: 'Why suspend it? The owner is told.', confirm: 'Yes, suspend', placeholder: 'Not updated since March; the owner has not answered two nudges.' },
+  active: { title: 'Reactivate', ask: 'Why reactivate it? The owner is told.', confirm: 'Reactivate', placeholder: 'The owner has posted the missing notice.' },
+  retired: { title: 'Retire', ask: 'Why retire it? The owner is told, and the record is kept.', confirm: 'Yes, retire', placeholder: 'The program ended; the account is closed.' },
+};
+
+function stateAction(v: PresenceCardView, to: StateTarget): Action {
+  const a = STATE_ACTION[to];
+  const error = v.stateError?.to === to ? v.stateError.message : undefined;
+  const body = textInput({ id: REASON_INPUT[to], label: a.ask, required: true, multiline: true, maxLength: 1000, placeholder: a.placeholder, error, errorMessage: 'Say why, so the owner knows' });
+  // Reactivating undoes nothing, so it asks for its reason without the destructive colour.
+  return confirm(a.title, body, execute(a.confirm, { verb: 'presence.state', presenceId: v.presenceId, version: v.version, to }, to === 'active' ? 'positive' : 'destructive'), to === 'active' ? 'default' : 'destructive');
+}
+
+/** REG-1: one presence's record, its state, its history, and only the buttons this person may use here. */
+export function presenceCard(v: PresenceCardView) {
+  const ref = { presenceId: v.presenceId };
+  const can = (a: PresenceAction) => v.actions.includes(a);
+  const body: Array<Element | null> = [
+    title(v.handle),
+    status(PRESENCE_STATE_LABELS[v.state], STATE_COLOR[v.state]),
+    v.state === 'approved_not_live' ? text("Next: the owner records the account's address and login, and posts the City's notice to users.", { subtle: true }) : null,
+    v.notice ? text(v.notice.text, { color: v.notice.color, weight: 'Bolder' }) : null,
+    v.stateError ? text(`${STATE_ACTION[v.stateError.to].title}: ${v.stateError.message}`, { color: 'attention', weight: 'Bolder' }) : null,
+    container([
+      heading('In the registry'),
+      facts([
+        ['Address', v.accountUrl ?? 'Not recorded yet'],
+        ['Owner', v.ownerName],
+        ['Notice to users', v.noticeConfirmedOn ? `Confirmed on ${v.noticeConfirmedOn}` : 'Not confirmed yet'],
+        ['Login', v.credentialStored ? 'Stored, encrypted' : 'Not recorded yet'],
+      ]),
+    ]),
+    ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
+    v.history.length ? heading('History') : null,
+    v.history.length ? text(v.history.map((h) => `- ${h.what} · ${h.who} · ${h.when}`).join('\n'), { size: 'Small' }) : null,
+    v.revealElsewhere ? text('To see the login, open this presence in your personal chat with Social Steward.', { subtle: true, size: 'Small' }) : null,
+  ];
+  return card(body, [
+    can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'),
+    can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
+    can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
+    ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
+    execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),
+  ]);
+}

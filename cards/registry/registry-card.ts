@@ -1,0 +1,53 @@
+import { actionSet, card, columns, execute, status, text, title, type Element } from '../common/elements';
+import { choiceInput } from '../common/inputs';
+import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
+import { ANY, type TRegistryFilter } from './actions';
+
+/** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
+export const REGISTRY_LIMIT = 25;
+
+export interface RegistryRow {
+  presenceId: string;
+  handle: string;
+  platform: string;
+  department: string;
+  state: PresenceState;
+}
+
+export interface RegistryView {
+  rows: RegistryRow[];
+  /** How many match the filters, shown or not. */
+  total: number;
+  filters: Omit<TRegistryFilter, 'verb'>;
+  departments: Array<{ id: string; name: string }>;
+  platforms: Array<{ value: string; title: string }>;
+}
+
+const dropdown = (id: string, label: string, anyTitle: string, value: string | undefined, choices: Array<{ title: string; value: string }>) =>
+  choiceInput({ id, label, value: value ?? ANY, expanded: false, choices: [{ title: anyTitle, value: ANY }, ...choices] });
+
+/** REG-1: every official presence, filtered by department, platform and state; each row opens the full record. */
+export function registryCard(v: RegistryView) {
+  const filtered = Boolean(v.filters.departmentId || v.filters.platform || v.filters.state);
+  const summary = v.total === 0 ? (filtered ? 'No presence matches these filters.' : 'No presences are registered yet.') : `${v.total} ${v.total === 1 ? 'presence' : 'presences'}${filtered ? (v.total === 1 ? ' matches these filters' : ' match these filters') : ' in the registry'}.`;
+  const rows: Element[] = v.rows.map((r) =>
+    columns([
+      { items: [text(r.handle, { weight: 'Bolder' }), text(`${r.platform} · ${r.department} · ${PRESENCE_STATE_LABELS[r.state]}`, { subtle: true, size: 'Small' })] },
+      { width: 'auto', items: [actionSet([execute('Open', { verb: 'presence.open', presenceId: r.presenceId }, undefined, { associatedInputs: 'none' })])] },
+    ]),
+  );
+  const more = v.total - v.rows.length;
+  return card(
+    [
+      title('Registry of official presences'),
+      status(summary),
+      ...dropdown('departmentId', 'Department', 'Any department', v.filters.departmentId, v.departments.map((d) => ({ title: d.name, value: d.id }))),
+      ...dropdown('platform', 'Platform', 'Any platform', v.filters.platform, v.platforms),
+      ...dropdown('state', 'State', 'Any state', v.filters.state, PRESENCE_STATES.map((s) => ({ title: PRESENCE_STATE_LABELS[s], value: s }))),
+      actionSet([execute('Apply filters', { verb: 'registry.filter' }, 'positive')]),
+      ...rows,
+      more > 0 ? text(`${more} more not shown: narrow the filters to see them.`, { color: 'warning' }) : null,
+    ],
+    [execute('Back to help', { verb: 'help.show' }, undefined, { associatedInputs: 'none' })],
+  );
+}

@@ -1,0 +1,48 @@
+import type { Actor } from './roles';
+import { hasRole } from './roles';
+
+/** POL-1/POL-2: draft -> filed -> acknowledged, or returned with comments and refiled as a new version. */
+export type PolicyStatus = 'draft' | 'filed' | 'acknowledged' | 'returned' | 'cancelled';
+
+export const POLICY_STATUS_LABELS: Record<PolicyStatus, string> = {
+  draft: 'Draft: not filed yet',
+  filed: "Filed: waiting for the Mayor's Office",
+  acknowledged: "Acknowledged by the Mayor's Office",
+  returned: 'Returned for revision',
+  cancelled: 'Cancelled',
+};
+
+/** The original deadline in the APM: every department's policy on file by January 1, 2013 (POL-3). */
+export const POLICY_DEADLINE = new Date('2013-01-01T06:00:00Z');
+
+type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT'; message: string };
+type Ok<T = object> = { refused: false } & T;
+
+/** The department head files, or someone the admin made the department's policy delegate. */
+export function canFile(actor: Actor, departmentId: string): Ok | Refusal {
+  if (hasRole(actor, 'department_head', departmentId) || hasRole(actor, 'policy_delegate', departmentId)) return { refused: false };
+  return { refused: true, code: 'NOT_AUTHORIZED', message: "Only the department head, or their policy delegate, files the department's policy." };
+}
+
+export function canDecidePolicy(actor: Actor, policy: { status: PolicyStatus; filerId: string }, decision: 'acknowledge' | 'return', comments?: string): Ok<{ next: 'acknowledged' | 'returned' }> | Refusal {
+  if (!hasRole(actor, 'mayors_office')) return { refused: true, code: 'NOT_AUTHORIZED', message: "Only the Mayor's Office acknowledges or returns department policies." };
+  if (policy.filerId === actor.personId) return { refused: true, code: 'NOT_AUTHORIZED', message: 'You filed this policy, so someone else in the Mayor\'s Office must decide on it.' };
+  if (policy.status !== 'filed') return { refused: true, code: 'STALE_CARD', message: 'This version has already been decided.' };
+  if (decision === 'return' && !comments?.trim()) return { refused: true, code: 'INVALID_INPUT', message: 'Write your comments, so the department knows what to revise.' };
+  return { refused: false, next: decision === 'acknowledge' ? 'acknowledged' : 'returned' };
+}
+
+export type Compliance = 'acknowledged' | 'awaiting' | 'returned' | 'never_filed';
+
+/**
+ * POL-3 for one department: where its policy stands, and whether the policy in force predates its newest presence
+ * or missed the APM's deadline.
+ */
+export function complianceOf(d: { latestStatus?: PolicyStatus; current?: { number: number; acknowledgedAt: Date; filedAt: Date }; latestPresenceAt?: Date }) {
+  const state: Compliance = d.latestStatus === 'filed' ? 'awaiting' : d.latestStatus === 'returned' ? 'returned' : d.current ? 'acknowledged' : 'never_filed';
+  return {
+    state,
+    outOfDate: Boolean(d.current && d.latestPresenceAt && d.current.acknowledgedAt < d.latestPresenceAt),
+    late: !d.current || d.current.filedAt > POLICY_DEADLINE,
+  };
+}

@@ -1,0 +1,105 @@
+import type { Actor } from './roles';
+import { hasRole } from './roles';
+
+/** The life of an official presence in the registry (REG-1): approved, then live, perhaps suspended, in the end retired. */
+export const PRESENCE_STATES = ['approved_not_live', 'active', 'suspended', 'retired'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+export const PRESENCE_STATE_LABELS: Record<PresenceState, string> = {
+  approved_not_live: 'Approved, not yet live',
+  active: 'Active',
+  suspended: 'Suspended',
+  retired: 'Retired',
+};
+
+/** What IT can move a presence to; the card offers these as Suspend, Reactivate and Retire. */
+export const STATE_TARGETS = ['suspended', 'active', 'retired'] as const;
+export type StateTarget = (typeof STATE_TARGETS)[number];
+export const VERB_PAST: Record<StateTarget, string> = { suspended: 'suspended', active: 'reactivated', retired: 'retired' };
+
+export type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT' | 'WRONG_PLACE'; message: string };
+export type Result<T> = ({ refused: false } & T) | Refusal;
+
+/** The facts of a presence the rules need; no Prisma row, so the rules stay pure. */
+export interface PresenceFacts {
+  ownerId: string;
+  departmentId: string;
+  state: PresenceState;
+}
+
+/** Where the person is acting; only a personal chat is private enough for a login. */
+export interface Place {
+  kind: 'personal' | 'channel' | 'groupChat';
+}
+
+const refuse = (code: Refusal['code'], message: string): Refusal => ({ refused: true, code, message });
+const isOwner = (p: PresenceFacts, actor: Pick<Actor, 'personId'>) => p.ownerId === actor.personId;
+const isIt = (actor: Pick<Actor, 'roles'>) => hasRole(actor, 'it_reviewer') || hasRole(actor, 'it_director');
+const PRIVATE_ONLY = 'Logins are only typed and shown in your personal chat with Social Steward, never in a channel or group chat.';
+
+/**
+ * REG-2/REG-5: the owner makes an approved presence active by recording its login and confirming the notice. The
+ * form takes a password, so it is refused outside a personal chat too.
+ */
+export function canGoLive(p: PresenceFacts, actor: Pick<Actor, 'personId'>, where: Place): Result<{ next: 'active' }> {
+  if (!isOwner(p, actor)) return refuse('NOT_AUTHORIZED', 'Only the person who requested this presence can set it up.');
+  if (p.state !== 'approved_not_live') return refuse('STALE_CARD', `This presence is already set up: it is ${PRESENCE_STATE_LABELS[p.state].toLowerCase()}.`);
+  if (where.kind !== 'personal') return refuse('WRONG_PLACE', PRIVATE_ONLY);
+  return { refused: false, next: 'active' };
+}
+
+/** The owner or the head of the presence's department keeps its details current; a retired record stays as it was. */
+export function canEditDetails(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>): Result<object> {
+  if (!isOwner(p, actor) && !hasRole(actor, 'department_head', p.departmentId)) {
+    return refuse('NOT_AUTHORIZED', "Only the presence's owner or the head of its department can edit its details.");
+  }
+  if (p.state === 'retired') return refuse('STALE_CARD', 'This presence is retired; its record is kept as it was.');
+  return { refused: false };
+}
+
+/** REG-2: revealing a login is limited to the owner and IT, and only in a personal chat. */
+export function canRevealCredential(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place): Result<object> {
+  if (!isOwner(p, actor) && !isIt(actor)) return refuse('NOT_AUTHORIZED', "Only the presence's owner and IT can see its login.");
+  if (where.kind !== 'personal') return refuse('WRONG_PLACE', PRIVATE_ONLY);
+  return { refused: false };
+}
+
+/** IT 1, FRESH-2: IT suspends, reactivates or retires a presence, always saying why. */
+export function canSetState(p: PresenceFacts, actor: Pick<Actor, 'roles'>, to: StateTarget, reason: string | undefined): Result<{ next: StateTarget }> {
+  if (!isIt(actor)) return refuse('NOT_AUTHORIZED', 'Only IT can suspend, reactivate or retire a presence.');
+  const allowed = (to === 'suspended' && p.state === 'active') || (to === 'active' && p.state === 'suspended') || (to === 'retired' && p.state !== 'retired');
+  if (!allowed) return refuse('STALE_CARD', `This presence is ${PRESENCE_STATE_LABELS[p.state].toLowerCase()}, so it cannot be ${VERB_PAST[to]} now.`);
+  if (!reason?.trim()) return refuse('INVALID_INPUT', 'Say why, so the owner knows what happened and the record shows it.');
+  return { refused: false, next: to };
+}
+
+export type PresenceAction = 'setup' | 'edit' | 'reveal' | StateTarget;
+
+/** The buttons a person gets on the presence card: exactly what the rules above would let them do there. */
+export function allowedActions(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place, hasCredential: boolean): PresenceAction[] {
+  const out: PresenceAction[] = [];
+  if (!canGoLive(p, actor, where).refused) out.push('setup');
+  if (!canEditDetails(p, actor).refused) out.push('edit');
+  if (hasCredential && !canRevealCredential(p, actor, where).refused) out.push('reveal');
+  for (const to of STATE_TARGETS) if (!canSetState(p, actor, to, 'any').refused) out.push(to);
+  return out;
+}
+
+/**
+ * REG-5 (policy 7): the notice the owner posts on the account. Addresses are placeholders for the City's published
+ * pages; confirm them with the City's web team before go-live in production.
+ */
+export const NOTICE_LINKS = {
+  termsOfUse: 'https://www.cityofmadison.com/terms-of-use',
+  guidelines: 'https://www.cityofmadison.com/social-media/guidelines',
+  commentsPolicy: 'https://www.cityofmadison.com/social-media/comments-policy',
+} as const;
+
+export function standardNotice(departmentName: string, handle: string, purpose: string): string {
+  const about = purpose.trim().replace(/[.\s]+$/, '');
+  return [
+    `${handle} is an official City of Madison account, run by ${departmentName} to communicate with the public about: ${about}.`,
+    `Its use is subject to the City's Terms of Use (${NOTICE_LINKS.termsOfUse}), Social Media Guidelines (${NOTICE_LINKS.guidelines}) and Social Media Comments Policy (${NOTICE_LINKS.commentsPolicy}), as published on the City's website.`,
+    'Comments and messages posted here may be public records under the Wisconsin Public Records Law.',
+  ].join(' ');
+}

@@ -1,0 +1,66 @@
+import type { DepartmentPolicy } from '@prisma/client';
+import type { Db, Tx } from '../../store/prisma';
+import { ZPolicyDraft, changedPoints, POLICY_POINTS, type PolicyDraft } from '../../domain/policy-points';
+import { POLICY_STATUS_LABELS, type PolicyStatus } from '../../domain/department-policy';
+import { PLATFORM_LABELS } from '../../domain/presence-answers';
+import { formatWhen } from '../../../cards/common/elements';
+import { decisionActions, policyDocumentCard, type PolicyDocView } from '../../../cards/department-policy/policy-document-card';
+import type { RegistryFacts } from '../../../cards/department-policy/policy-step-card';
+
+export function policyDraftOf(json: string): PolicyDraft {
+  return ZPolicyDraft.parse(JSON.parse(json));
+}
+
+/** Points 2 and 5 come from Social Steward's own records rather than being retyped (POL-1). */
+export async function registryFactsFor(db: Db | Tx, departmentId: string): Promise<RegistryFacts> {
+  const [grants, presences] = await Promise.all([
+    db.roleGrant.findMany({ where: { departmentId, role: { in: ['department_head', 'spokesperson'] } }, include: { person: true } }),
+    db.presence.findMany({ where: { departmentId, state: { not: 'retired' } } }),
+  ]);
+  const owners = new Map((await db.person.findMany({ where: { id: { in: presences.map((p) => p.ownerId) } } })).map((p) => [p.id, p.name]));
+  return {
+    approvers: grants.filter((g) => g.role === 'department_head').map((g) => g.person.name),
+    spokespersons: grants.filter((g) => g.role === 'spokesperson').map((g) => g.person.name),
+    presences: presences.map((p) => ({ handle: p.handle, platform: PLATFORM_LABELS[p.platform as keyof typeof PLATFORM_LABELS] ?? p.platform, owner: owners.get(p.ownerId) ?? 'unknown', state: p.state.replace(/_/g, ' ') })),
+  };
+}
+
+const FIELD_LABEL = (f: string) => {
+  const p = POLICY_POINTS.find((x) => x.id === f);
+  return p ? `Point ${p.n}, ${p.title}` : 'Personal use while on duty';
+};
+
+/** What changed against the department's previous filed version, point by point. */
+export async function changesSincePrevious(db: Db | Tx, policy: DepartmentPolicy): Promise<string[] | undefined> {
+  if (!policy.number || policy.number < 2) return undefined;
+  const prev = await db.departmentPolicy.findUnique({ where: { departmentId_number: { departmentId: policy.departmentId, number: policy.number - 1 } } });
+  if (!prev) return undefined;
+  const changes = changedPoints(policyDraftOf(prev.answers), policyDraftOf(policy.answers)).map((c) => `${FIELD_LABEL(c.field)}: changed`);
+  return changes.length ? changes : ['Nothing changed in the text'];
+}
+
+/** The Mayor's Office card (also the IT Director's copy): pending with buttons, or decided with who, when and why. */
+export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, timeZone: string, extra: Pick<PolicyDocView, 'notice'> & { commentsError?: string; forIt?: boolean } = {}) {
+  const [dept, filer, decider] = await Promise.all([
+    db.department.findUniqueOrThrow({ where: { id: policy.departmentId } }),
+    db.person.findUnique({ where: { id: policy.filerId } }),
+    policy.deciderId ? db.person.findUnique({ where: { id: policy.deciderId } }) : null,
+  ]);
+  const status = policy.status as PolicyStatus;
+  const decided = status === 'acknowledged' || status === 'returned';
+  const statusLine = decided
+    ? `${status === 'acknowledged' ? 'Acknowledged' : 'Returned'} by ${decider?.name ?? 'unknown'} on ${formatWhen(policy.decidedAt!, timeZone)}${policy.comments ? `. Comments: ${policy.comments}` : ''}`
+    : POLICY_STATUS_LABELS[status];
+  return policyDocumentCard({
+    policyId: policy.id,
+    departmentName: dept.name,
+    heading: `${extra.forIt ? 'Copy for the IT Director: ' : ''}${dept.name} social media policy, version ${policy.number}`,
+    statusLine,
+    statusColor: status === 'acknowledged' ? 'good' : status === 'returned' ? 'attention' : 'warning',
+    draft: policyDraftOf(policy.answers),
+    meta: [['Filed by', filer?.name], ['Filed on', policy.filedAt ? formatWhen(policy.filedAt, timeZone) : undefined]],
+    changes: await changesSincePrevious(db, policy),
+    notice: extra.notice,
+    actions: decided || extra.forIt ? [] : decisionActions(policy.id, extra.commentsError),
+  });
+}

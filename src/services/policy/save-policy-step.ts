@@ -1,0 +1,49 @@
+import type { Actor } from '../../domain/roles';
+import { canFile } from '../../domain/department-policy';
+import { POLICY_STEPS, POLICY_STEP_COUNT, policyProblems, type PolicyDraft } from '../../domain/policy-points';
+import { AppError } from '../../errors/app-error';
+import { appendAudit } from '../../records/audit';
+import { TX_OPTIONS } from '../../store/prisma';
+import type { Services } from '../../teams/turn';
+import { policyDraftOf } from './policy-views';
+
+/**
+ * Opens the department's draft: the one in progress, or a new one, prefilled from the latest filed version so a
+ * revision starts from what was filed (POL-2). One draft per department at a time.
+ */
+export async function openPolicyDraft({ db }: Pick<Services, 'db'>, actor: Actor, departmentId: string) {
+  const allowed = canFile(actor, departmentId);
+  if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+  return db.$transaction(async (tx) => {
+    const draft = await tx.departmentPolicy.findFirst({ where: { departmentId, status: 'draft' } });
+    if (draft) return draft;
+    const latest = await tx.departmentPolicy.findFirst({ where: { departmentId, number: { not: null } }, orderBy: { number: 'desc' } });
+    const created = await tx.departmentPolicy.create({ data: { departmentId, filerId: actor.personId, status: 'draft', answers: latest?.answers ?? '{}' } });
+    await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_started', entityType: 'department_policy', entityId: created.id, data: { departmentId, from: latest ? { number: latest.number, status: latest.status } : null } });
+    return created;
+  }, TX_OPTIONS);
+}
+
+/** Saves a step's text whatever it is (nothing typed is lost); Next moves on only when the step's points are addressed. */
+export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor, input: { policyId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> }) {
+  return db.$transaction(async (tx) => {
+    const policy = await tx.departmentPolicy.findUnique({ where: { id: input.policyId } });
+    if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists. Type "file our policy" to start again.');
+    const allowed = canFile(actor, policy.departmentId);
+    if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+    if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version has already been filed. Type "file our policy" to work on a new one.');
+    const draft: PolicyDraft = policyDraftOf(policy.answers);
+    const fields = POLICY_STEPS[input.step - 1];
+    for (const f of fields) {
+      const v = input.values[f];
+      if (typeof v === 'string' && v.trim()) draft[f] = v;
+      else delete draft[f];
+    }
+    const errors = input.nav === 'next' ? policyProblems(draft, fields) : {};
+    const ok = Object.keys(errors).length === 0;
+    const step = !ok ? input.step : input.nav === 'next' ? Math.min(input.step + 1, POLICY_STEP_COUNT + 1) : input.nav === 'back' ? Math.max(1, input.step - 1) : input.step;
+    await tx.departmentPolicy.update({ where: { id: policy.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
+    await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_saved', entityType: 'department_policy', entityId: policy.id, data: { step: input.step, fields } });
+    return { policy, draft, step, errors: ok ? undefined : errors };
+  }, TX_OPTIONS);
+}

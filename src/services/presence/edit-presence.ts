@@ -1,0 +1,62 @@
+import type { Actor } from '../../domain/roles';
+import { canEditDetails } from '../../domain/presence';
+import { AppError } from '../../errors/app-error';
+import { appendAudit } from '../../records/audit';
+import { TX_OPTIONS } from '../../store/prisma';
+import type { Services } from '../../teams/turn';
+import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../../cards/registry/actions';
+import type { FieldErrors } from '../../../cards/common/inputs';
+import { draftOf } from './request-views';
+import { factsOf, loadPresence, refusedWith } from './load-presence';
+
+export type EditOutcome = { ok: true; changed: EditField[] } | { ok: false; errors: FieldErrors };
+
+/**
+ * REG-1 stays current: the owner or department head edits the details. Only changed fields are written, and the audit
+ * event keeps their old values next to the new ones (REC-4: the original is kept). The version guard makes a stale
+ * form fail instead of overwriting someone else's change.
+ */
+export async function editPresence({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TEditPresence, 'verb'>): Promise<EditOutcome> {
+  const presence = await loadPresence(db, input.presenceId);
+  const verdict = canEditDetails(factsOf(presence), actor);
+  if (verdict.refused) refusedWith(verdict);
+  if (presence.state !== 'approved_not_live' && !input.accountUrl) return { ok: false, errors: { accountUrl: "A live presence keeps its address on record: enter the account's address" } };
+
+  const record = draftOf(presence.record);
+  const current: Record<EditField, string | undefined> = {
+    handle: presence.handle,
+    accountUrl: presence.accountUrl ?? undefined,
+    staffName: record.staffName,
+    staffTitle: record.staffTitle,
+    staffContact: record.staffContact,
+    dataLocation: record.dataLocation,
+  };
+  const before: Partial<Record<EditField, string | null>> = {};
+  const after: Partial<Record<EditField, string | null>> = {};
+  for (const field of EDIT_FIELDS) {
+    if ((current[field] ?? undefined) === (input[field] ?? undefined)) continue;
+    before[field] = current[field] ?? null;
+    after[field] = input[field] ?? null;
+  }
+  const changed = Object.keys(after) as EditField[];
+  if (!changed.length) return { ok: true, changed };
+
+  // The record keeps the handle too (it is what the reviewers approved under); accountUrl lives only in its column.
+  const nextRecord = { ...record };
+  for (const field of changed) if (field !== 'accountUrl') nextRecord[field] = after[field] ?? undefined;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.presence.updateMany({
+      where: { id: presence.id, version: input.version, state: { not: 'retired' } },
+      data: { handle: input.handle, accountUrl: input.accountUrl ?? null, record: JSON.stringify(nextRecord), version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('STALE_CARD', 'Someone changed this presence after you opened the form. Open it again to see the details as they stand now.');
+    await appendAudit(tx, {
+      actor: { personId: actor.personId, name: actor.name },
+      action: 'presence.edited',
+      entityType: 'presence',
+      entityId: presence.id,
+      data: { before, after, version: input.version + 1 },
+    });
+  }, TX_OPTIONS);
+  return { ok: true, changed };
+}

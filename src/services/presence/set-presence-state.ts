@@ -1,0 +1,40 @@
+import type { Actor } from '../../domain/roles';
+import { canSetState, VERB_PAST } from '../../domain/presence';
+import { AppError } from '../../errors/app-error';
+import { appendAudit } from '../../records/audit';
+import { enqueueToPerson } from '../../notify/outbox';
+import { TX_OPTIONS } from '../../store/prisma';
+import type { Services } from '../../teams/turn';
+import type { TSetState } from '../../../cards/registry/actions';
+import { stateChangedNotice } from '../../../cards/registry/owner-notice';
+import { factsOf, loadPresence, recordAsItStands, refusedWith } from './load-presence';
+
+/**
+ * IT 1, FRESH-2, FRESH-3: IT suspends, reactivates or retires a presence with a reason. One transaction: the state,
+ * the audit event carrying the presence as it stood before, and the owner's notice. The version guard means IT acts
+ * on exactly what its card showed.
+ */
+export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TSetState, 'verb'>): Promise<void> {
+  const presence = await loadPresence(db, input.presenceId);
+  const verdict = canSetState(factsOf(presence), actor, input.to, input.reason);
+  if (verdict.refused) refusedWith(verdict);
+
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.presence.updateMany({
+      where: { id: presence.id, version: input.version, state: presence.state },
+      data: { state: verdict.next, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('STALE_CARD', 'This presence changed after your card was shown, so nothing was done. Open it again to see it as it stands.');
+    await appendAudit(tx, {
+      actor: { personId: actor.personId, name: actor.name },
+      action: 'presence.state_changed',
+      entityType: 'presence',
+      entityId: presence.id,
+      data: { from: presence.state, to: verdict.next, reason: input.reason, before: recordAsItStands(presence) },
+    });
+    if (0) await enqueueToPerson(tx, presence.ownerId, {
+      summary: `IT ${VERB_PAST[verdict.next]} ${presence.handle}`,
+      card: stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
+    });
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,189 @@
+/**
+ * Browser e2e: "Request a presence" as Pat Parker (Parks), end to end in the Agents Playground with the real bot and
+ * Debian chromium. Pat types "request a presence" in the personal chat, fills the five step cards through the UI
+ * (dropdowns, radio buttons, a multi-select, toggles, text), goes once through a refused value on step 2, submits
+ * from the summary, and the IT review card appears in the Playground's "IT review" channel, which the Playground
+ * launcher binds for the demo (scripts/playground/seed-demo.ts).
+ *
+ * Screenshots (test/artifacts): request-step-1..5.png, request-step-2-error.png, request-summary.png,
+ * request-submitted.png, request-it-card.png and request-it-channel.png (the channel as a reviewer sees it).
+ * Assertions are about what a person sees on the cards, not about the database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { findFreePort, startPlayground, type RunningPlayground } from '../../scripts/playground';
+import { launchBrowser, PlaygroundPage, type BrowserSession } from './playground-driver';
+
+jest.setTimeout(300_000);
+
+/** The answers of test/harness/presence-flow.ts parksAnswers, as a person picks and types them. */
+const PARKS = {
+  department: 'Parks Division',
+  platform: 'Instagram',
+  handle: '@MadisonParks',
+  use: 'Marketing to a demographic that favours this platform',
+  purpose: 'Share park events, closures and volunteer days with families.',
+  benefits: 'Reaches families who follow Instagram more than the website.',
+  cityWebPage: 'https://www.cityofmadison.com/parks',
+  staffName: 'Pat Parker',
+  staffTitle: 'Community Outreach Coordinator',
+  staffContact: 'pparker@cityofmadison.com',
+  approver: 'Dana Reyes',
+  spokespersons: ['Pat Parker'],
+  dataLocation: 'Parks shared drive, monthly export',
+  attestCityAccount: "The account is registered to a City email address and is not anyone's personal account.",
+  attestNotice: "The account will show the City's notice to users with the Terms of Use, Social Media Guidelines and Comments Policy.",
+};
+
+const NOT_A_CITY_PAGE = 'https://www.madisonparksfoundation.org/events';
+
+describe('Agents Playground: request a presence', () => {
+  let playground: RunningPlayground | undefined;
+  let browser: BrowserSession | undefined;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-request-'));
+    playground = await startPlayground({
+      user: 'pat',
+      channel: 'it-review',
+      botPort: await findFreePort(),
+      playgroundPort: await findFreePort(),
+      // Private config and logs: other runs (npm run playground, parallel tests) keep theirs.
+      configPath: path.join(dataDir, '.m365agentsplayground.yml'),
+      logDir: path.join(dataDir, 'logs'),
+      botEnv: {
+        DATA_DIR: path.join(dataDir, 'data'),
+        DATABASE_URL: undefined,
+        DOTENV_CONFIG_PATH: '/nonexistent', // the developer's .env must not leak in
+        CITY_WEB_DOMAINS: undefined, // the default: cityofmadison.com
+        LOG_LEVEL: 'warn',
+      },
+      timeoutMs: 120_000,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('walks the five steps, submits, and the IT review card appears in the IT review channel', async () => {
+    const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
+    const before = await ui.cardCount();
+    const text = (card: Locator) => card.innerText();
+    const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });
+
+    // Step 1 · Account: two dropdowns, a text box, radio buttons.
+    await ui.sendText('request a presence');
+    let card = await ui.waitForCard('Step 1 of 5', { after: before });
+    expect(await text(card)).toContain('Request a social media presence');
+    await ui.chooseCardOption(card, 'Department or division', PARKS.department);
+    await ui.chooseCardOption(card, 'Platform', PARKS.platform);
+    await ui.fillCardInput(card, 'Account name or handle', PARKS.handle);
+    await ui.chooseCardOption(card, 'Which use does it serve?', PARKS.use);
+    expect(await ui.cardInputValue(card, 'Department or division')).toBe(PARKS.department);
+    await shot('request-step-1.png', card);
+    await ui.clickCardButton('Next', { card });
+
+    // Step 2 · Purpose, first with a page that is not on the City's website: the server refuses it.
+    card = await ui.waitForCard('Step 2 of 5', { after: before });
+    await ui.fillCardInput(card, 'Purpose', PARKS.purpose);
+    await ui.fillCardInput(card, 'Benefits to the public and the City', PARKS.benefits);
+    await ui.fillCardInput(card, 'City web page it will link to', NOT_A_CITY_PAGE);
+    await ui.clickCardButton('Next', { card });
+    card = await ui.waitForCard("must be on the City's website", { after: before });
+    const refused = await text(card);
+    expect(refused).toContain('Step 2 of 5');
+    expect(refused).toContain('One answer needs fixing: see the note under the field.');
+    // Beside the field: after its label, before its "Why we ask" line.
+    const label = refused.indexOf('City web page it will link to');
+    const message = refused.indexOf("The page must be on the City's website");
+    const why = refused.indexOf("Why we ask: The City's website stays the main presence");
+    expect(label).toBeGreaterThanOrEqual(0);
+    expect(message).toBeGreaterThan(label);
+    expect(why).toBeGreaterThan(message);
+    // Everything typed is still there.
+    expect(await ui.cardInputValue(card, 'Purpose')).toBe(PARKS.purpose);
+    expect(await ui.cardInputValue(card, 'Benefits to the public and the City')).toBe(PARKS.benefits);
+    expect(await ui.cardInputValue(card, 'City web page it will link to')).toBe(NOT_A_CITY_PAGE);
+    await shot('request-step-2-error.png', card);
+    await ui.fillCardInput(card, 'City web page it will link to', PARKS.cityWebPage);
+    await shot('request-step-2.png', card);
+    await ui.clickCardButton('Next', { card });
+
+    // Step 3 · People: text boxes, a dropdown of people, a multi-select of people.
+    card = await ui.waitForCard('Step 3 of 5', { after: before });
+    expect(await text(card)).not.toContain('needs fixing');
+    await ui.fillCardInput(card, 'Responsible staff member', PARKS.staffName);
+    await ui.fillCardInput(card, 'Their title', PARKS.staffTitle);
+    await ui.fillCardInput(card, 'Their email or phone', PARKS.staffContact);
+    await ui.chooseCardOption(card, 'Approving authority', PARKS.approver);
+    await ui.chooseCardOption(card, 'Spokespersons (one or more)', PARKS.spokespersons);
+    await shot('request-step-3.png', card);
+    await ui.clickCardButton('Next', { card });
+
+    // Step 4 · Records and messages: the platform has direct messages, and they will be turned off.
+    card = await ui.waitForCard('Step 4 of 5', { after: before });
+    await ui.fillCardInput(card, 'Where the content and data will be kept', PARKS.dataLocation);
+    await ui.chooseCardOption(card, 'Does the platform have direct messages or chat?', 'Yes');
+    await ui.chooseCardOption(card, 'If yes: what will you do with them?', 'Turn them off');
+    await shot('request-step-4.png', card);
+    await ui.clickCardButton('Next', { card });
+
+    // Step 5 · Commitments: both statements switched on; the last step's button leads to the summary.
+    card = await ui.waitForCard('Step 5 of 5', { after: before });
+    await ui.setCardToggle(card, PARKS.attestCityAccount, true);
+    await ui.setCardToggle(card, PARKS.attestNotice, true);
+    await shot('request-step-5.png', card);
+    await ui.clickCardButton('Review', { card });
+
+    // The summary: every answer, each section with its Edit button, then "Submit for review".
+    card = await ui.waitForCard('Check your answers, then submit for review.', { after: before });
+    const summary = await text(card);
+    for (const shown of [
+      PARKS.department,
+      PARKS.platform,
+      PARKS.handle,
+      PARKS.use,
+      PARKS.purpose,
+      PARKS.benefits,
+      PARKS.cityWebPage,
+      `${PARKS.staffName}, ${PARKS.staffTitle}`,
+      PARKS.staffContact,
+      PARKS.approver,
+      PARKS.dataLocation,
+      'Has direct messages: they will be turned off',
+    ]) {
+      expect(summary).toContain(shown);
+    }
+    expect(summary).not.toContain('Not answered yet');
+    expect(await card.locator('button[title="Edit"]').count()).toBe(5);
+    await shot('request-summary.png', card);
+    await ui.clickCardButton('Submit for review', { card });
+
+    // Submitted: the same card now says where the request stands, and can no longer be edited.
+    card = await ui.waitForCard('Waiting for IT review', { after: before });
+    expect(await card.locator('button[title="Edit"]').count()).toBe(0);
+    expect(await card.locator('button[title="Submit for review"]').count()).toBe(0);
+    expect(await card.locator('button[title="Withdraw request"]').count()).toBe(1);
+    await shot('request-submitted.png', card);
+
+    // The IT review channel: the card the bot posted as a new thread through the Playground's connector.
+    await ui.openConversation('IT review', { timeoutMs: 120_000 });
+    const itCard = await ui.waitForCard('IT review: new social media presence', { timeoutMs: 120_000 });
+    const it = await text(itCard);
+    for (const shown of ['Waiting for IT review', 'Requested by', 'Pat Parker', PARKS.department, PARKS.handle, PARKS.cityWebPage, 'What to check']) {
+      expect(it).toContain(shown);
+    }
+    expect(await itCard.locator('button[title="Approve"]').count()).toBe(1);
+    expect(await itCard.locator('button[title="Reject"]').count()).toBe(1);
+    await shot('request-it-card.png', itCard);
+    await itCard.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+    await ui.screenshot('request-it-channel.png');
+  });
+});

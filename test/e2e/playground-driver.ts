@@ -287,10 +287,12 @@ export class PlaygroundPage {
     // Lists of dropdowns opened before stay in the page, hidden: take the one this combobox controls.
     await this.guard(`the list of "${label}"`, () => combo.and(this.page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout }));
     const listId = await combo.getAttribute('aria-controls');
-    const list = listId ? this.page.locator(`[id=${cssString(listId)}]`) : this.page.locator('[role="listbox"]:visible').last();
+    const list = listId ? this.page.locator(`[id=${cssString(listId)}]`) : this.page.locator('[role="listbox"]:visible, [role="menu"]:visible').last();
     await this.guard(`the list of "${label}"`, () => list.waitFor({ state: 'visible', timeout }));
     for (const c of choices) {
-      await this.guard(`option "${c}" of "${label}"`, () => list.getByRole('option', { name: c, exact: true }).click({ timeout }));
+      // Single-select: role=listbox / option; multi-select: role=menu / menuitemcheckbox.
+      const option = list.getByRole('option', { name: c, exact: true }).or(list.getByRole('menuitemcheckbox', { name: c, exact: true })).first();
+      await this.guard(`option "${c}" of "${label}"`, () => option.click({ timeout }));
     }
     // A single-select list closes on its own; a multi-select one stays open until Escape.
     if (await list.isVisible()) await this.page.keyboard.press('Escape');
@@ -308,12 +310,27 @@ export class PlaygroundPage {
     return card.getByLabel(label, { exact: false }).first().inputValue();
   }
 
-  /** Saves a screenshot of the viewport (relative paths are under test/artifacts); returns the absolute path. */
+  /**
+   * Saves a screenshot of the viewport, or of one element such as a card (relative paths are under test/artifacts);
+   * returns the absolute path. The Playground scrolls conversations inside the page, so an element taller than the
+   * window would come out cut, under its header: the window is made tall enough for it, then restored.
+   */
   async screenshot(file: string, opts: { fullPage?: boolean; element?: Locator } = {}): Promise<string> {
     const target = path.isAbsolute(file) ? file : path.join(ARTIFACTS_DIR, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    if (opts.element) await opts.element.screenshot({ path: target });
-    else await this.page.screenshot({ path: target, fullPage: opts.fullPage ?? false });
+    if (opts.element) {
+      const viewport = this.page.viewportSize();
+      const box = await opts.element.boundingBox();
+      const needed = box ? Math.ceil(box.height) + 400 : 0;
+      const grow = viewport && needed > viewport.height;
+      if (grow) await this.page.setViewportSize({ width: viewport.width, height: needed });
+      try {
+        await opts.element.scrollIntoViewIfNeeded();
+        await opts.element.screenshot({ path: target });
+      } finally {
+        if (grow) await this.page.setViewportSize(viewport);
+      }
+    } else await this.page.screenshot({ path: target, fullPage: opts.fullPage ?? false });
     return target;
   }
 

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/log/logger';
 import { startBot, type RunningBot } from '../../src/server/start';
 import { FakeConnector } from './fake-connector';
 import { TeamsUser } from './teams-client';
-import { TEMPLATE_DB } from './template-db';
+import { templateDbPath } from './template-db';
 
 export interface HarnessOptions {
   /** Names of users who are first admins (from configuration). */
@@ -40,7 +40,7 @@ export class Harness {
 
   static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const h = new Harness(opts);
-    if (!opts.dataDir) copyFileSync(TEMPLATE_DB, path.join(h.dataDir, 'social-steward.db'));
+    if (!opts.dataDir) copyFileSync(templateDbPath(), path.join(h.dataDir, 'social-steward.db'));
     await h.connector.start();
     await h.startBot();
     return h;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { aadFor, Harness } from '../harness/bot-harness';
 import { FakeConnector } from '../harness/fake-connector';
 import { TeamsUser, cardText } from '../harness/teams-client';
-import { TEMPLATE_DB } from '../harness/template-db';
+import { templateDbPath } from '../harness/template-db';
 import { spawnBot } from '../harness/child-bot';
 import { createPrisma } from '../../src/store/prisma';
 
@@ -69,7 +69,7 @@ describe('outbox: a row left by a killed process is delivered after restart', ()
   beforeAll(async () => {
     await connector.start();
     dataDir = mkdtempSync(path.join(tmpdir(), 'steward-kill-'));
-    copyFileSync(TEMPLATE_DB, path.join(dataDir, 'social-steward.db'));
+    copyFileSync(templateDbPath(), path.join(dataDir, 'social-steward.db'));
   });
   afterAll(async () => {
     await connector.stop();

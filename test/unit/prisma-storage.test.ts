@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrisma, type Db } from '../../src/store/prisma';
 import { PrismaStorage } from '../../src/store/prisma-storage';
-import { TEMPLATE_DB } from '../harness/template-db';
+import { templateDbPath } from '../harness/template-db';
 
 describe('bot state storage honours eTags (TEAMS.md)', () => {
   let dir: string;
@@ -11,7 +11,7 @@ describe('bot state storage honours eTags (TEAMS.md)', () => {
   let storage: PrismaStorage;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'steward-storage-'));
-    copyFileSync(TEMPLATE_DB, path.join(dir, 'db.sqlite'));
+    copyFileSync(templateDbPath(), path.join(dir, 'db.sqlite'));
     db = createPrisma(`file:${path.join(dir, 'db.sqlite')}`);
     storage = new PrismaStorage(db);
   });

@@ -32,7 +32,7 @@ export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Acto
       entityId: presence.id,
       data: { from: presence.state, to: verdict.next, reason: input.reason, before: recordAsItStands(presence) },
     });
-    if (0) await enqueueToPerson(tx, presence.ownerId, {
+    await enqueueToPerson(tx, presence.ownerId, {
       summary: `IT ${VERB_PAST[verdict.next]} ${presence.handle}`,
       card: stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
     });

@@ -74,6 +74,10 @@ export function execute(title: string, data: { verb: string } & Record<string, u
   return { type: 'Action.Execute', title, verb, data: { verb, ...rest }, ...(style ? { style } : {}), ...(opts.associatedInputs ? { associatedInputs: opts.associatedInputs } : {}) };
 }
 
+export function openUrl(title: string, url: string): Action {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
 /** Destructive actions confirm in a ShowCard first (CARDS.md). `default` is for a step that asks something but undoes nothing. */
 export function confirm(title: string, body: Element[], confirmAction: Action, style: 'destructive' | 'default' = 'destructive'): Action {
   return { type: 'Action.ShowCard', title, style, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [confirmAction] } };

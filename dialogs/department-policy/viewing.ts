@@ -6,7 +6,9 @@ import { hasRole } from '../../src/domain/roles';
 import { POLICY_STATUS_LABELS, type PolicyStatus } from '../../src/domain/department-policy';
 import { complianceRows } from '../../src/services/policy/compliance';
 import { changesSincePrevious, policyDraftOf } from '../../src/services/policy/policy-views';
-import { execute, formatWhen } from '../../cards/common/elements';
+import { execute, formatWhen, openUrl, type Action } from '../../cards/common/elements';
+import { signDocumentPath } from '../../src/records/document-links';
+import { policyDocumentPath } from '../../src/server/document-route';
 import { policyDocumentCard } from '../../cards/department-policy/policy-document-card';
 import { complianceCard } from '../../cards/department-policy/compliance-card';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
@@ -16,6 +18,9 @@ const ZDept = z.object({ departmentId: z.preprocess((v) => (v === '' ? undefined
 const ZVersion = z.object({ policyId: z.string().uuid() });
 const seesAll = (turn: Turn) => ['mayors_office', 'it_reviewer', 'it_director', 'admin'].some((r) => hasRole(turn.actor, r as never));
 const headOf = (turn: Turn) => turn.actor.roles.filter((r) => (r.role === 'department_head' || r.role === 'policy_delegate') && r.departmentId).map((r) => r.departmentId!);
+
+const canGetDocument = (turn: Turn, policy: { filerId: string; departmentId: string }) =>
+  policy.filerId === turn.actor.personId || hasRole(turn.actor, 'department_head', policy.departmentId) || hasRole(turn.actor, 'policy_delegate', policy.departmentId);
 
 async function versionCard(turn: Turn, policyId: string) {
   const { db, config } = turn.services;
@@ -38,7 +43,12 @@ async function versionCard(turn: Turn, policyId: string) {
       ['Comments', policy.comments ?? undefined],
     ],
     changes: await changesSincePrevious(db, policy),
-    actions: [execute('All versions', { verb: 'policy.versions', departmentId: policy.departmentId }), execute('Back to help', { verb: 'help.show' })],
+    actions: [
+      // The document is for the department's records: its filer and its head get the link.
+      canGetDocument(turn, policy) && config.credentialKey && openUrl('Get as a document', `${turn.services.publicUrl()}${signDocumentPath(config.credentialKey, policyDocumentPath(policy.id), new Date())}`),
+      execute('All versions', { verb: 'policy.versions', departmentId: policy.departmentId }),
+      execute('Back to help', { verb: 'help.show' }),
+    ].filter((a): a is Action => Boolean(a)),
   });
 }
 

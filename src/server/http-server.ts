@@ -5,6 +5,8 @@ import type { Logger } from '../log/logger';
 import type { Db } from '../store/prisma';
 import { pendingMigrations } from '../store/migrate';
 import { ZIncomingActivity } from './activity-schema';
+import { registerDocumentRoute } from './document-route';
+import type { Config } from '../config/config';
 
 export interface HttpServer {
   server: Server;
@@ -13,7 +15,7 @@ export interface HttpServer {
   accepting: { value: boolean };
 }
 
-export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger }): HttpServer {
+export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; config: Config }): HttpServer {
   const { adapter, app, db, log } = deps;
   const server = restify.createServer({ name: 'social-steward', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -36,6 +38,8 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
       res.send(503, { status: 'not ready', reason: 'database unreachable' });
     }
   });
+
+  registerDocumentRoute(server, deps);
 
   server.post('/api/messages', async (req, res) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();

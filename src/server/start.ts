@@ -42,15 +42,17 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const adapter = createAdapter(config);
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', Math.max(1000, (config.outbox.leaseSeconds * 1000) / 2));
   const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), config.outbox);
-  const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick() });
-  const http = createHttpServer({ adapter, app, db, log });
+  let url = '';
+  const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
+  const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick(), publicUrl });
+  const http = createHttpServer({ adapter, app, db, log, config });
 
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(config.port, config.host, () => resolve());
   });
   const port = (http.server.address() as AddressInfo).port;
-  const url = `http://${config.host}:${port}`;
+  url = `http://${config.host}:${port}`;
   worker.start();
   log.info({ url, env: config.env, database: config.databaseUrl.startsWith('file:') ? 'sqlite' : 'external' }, 'Social Steward is listening');
 

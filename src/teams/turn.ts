@@ -21,6 +21,8 @@ export interface Services {
   log: Logger;
   /** Wakes the outbox worker after a turn has committed rows. */
   kickOutbox(): void;
+  /** Where people reach this server's own pages (signed document links). */
+  publicUrl(): string;
 }
 
 /** Everything a handler gets, resolved once per turn (bolt-style single argument). */

@@ -40,6 +40,21 @@ describe('POL-1..POL-3 department social media policies', () => {
     const view = await h.user('Pat Parker').click({ verb: 'policy.view', departmentId: 'parks' });
     expect(cardText(view.card)).toContain("Acknowledged by the Mayor's Office");
     expect(cardText(view.card)).toContain('Parks: We use social media to announce events');
+    expect(JSON.stringify(view.card)).not.toContain('Action.OpenUrl');
+  });
+
+  it('POL-1 the filer gets the policy as a document through a signed link that cannot be altered', async () => {
+    const view = await dana().click({ verb: 'policy.view', departmentId: 'parks' });
+    const link = view.card.actions.find((a: any) => a.type === 'Action.OpenUrl' && a.title === 'Get as a document');
+    expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/documents\/policies\/[0-9a-f-]+\?expires=\d+&sig=/);
+    const res = await fetch(link.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('Parks Division: social media policy, version 1');
+    expect(html).toContain('12. External-link disclaimer');
+    expect((await fetch(link.url.replace(/sig=./, 'sig=x'))).status).toBe(403);
+    expect((await fetch(link.url.replace(/expires=\d+/, 'expires=9999999999'))).status).toBe(403);
   });
 
   it('POL-1 refuses to file a policy that leaves points empty or thin, naming them', async () => {

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/roles';
 import { canFile } from '../../domain/department-policy';
 import { POLICY_STEPS, POLICY_STEP_COUNT, policyProblems, type PolicyDraft } from '../../domain/policy-points';
 import { AppError } from '../../errors/app-error';
+import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
@@ -41,7 +42,7 @@ export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor,
     }
     const errors = input.nav === 'next' ? policyProblems(draft, fields) : {};
     const ok = Object.keys(errors).length === 0;
-    const step = !ok ? input.step : input.nav === 'next' ? Math.min(input.step + 1, POLICY_STEP_COUNT + 1) : input.nav === 'back' ? Math.max(1, input.step - 1) : input.step;
+    const step = nextStep(input.nav, input.step, ok, POLICY_STEP_COUNT);
     await tx.departmentPolicy.update({ where: { id: policy.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_saved', entityType: 'department_policy', entityId: policy.id, data: { step: input.step, fields } });
     return { policy, draft, step, errors: ok ? undefined : errors };

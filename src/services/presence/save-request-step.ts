@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/roles';
 import { canEdit, type RequestStatus } from '../../domain/presence-request';
 import { checkStep, stepFields, stepSchemas, STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
 import { AppError } from '../../errors/app-error';
+import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
@@ -48,7 +49,7 @@ export async function saveRequestStep(
       }
     }
     const check = input.nav === 'next' ? checkStep(schemas, input.step, draft) : { ok: true as const };
-    const step = !check.ok ? input.step : input.nav === 'next' ? Math.min(input.step + 1, STEP_COUNT + 1) : input.nav === 'back' ? Math.max(1, input.step - 1) : input.step;
+    const step = nextStep(input.nav, input.step, check.ok, STEP_COUNT);
     await tx.presenceRequest.update({ where: { id: req.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
     if (changed.length) {
       await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.draft_saved', entityType: 'presence_request', entityId: req.id, data: { step: input.step, fields: changed } });

@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     throw err;
   }
   const bot = await startBot(config);
-  console.log(`Social Steward is running: ${bot.url}/api/messages (health: ${bot.url}/healthz)`);
   const shutdown = (signal: string) => {
     bot.log.info({ signal }, 'shutting down');
     bot.stop().then(
@@ -27,9 +26,11 @@ async function main(): Promise<void> {
     );
   };
   // `on`, not `once`: a wrapper (npm, a terminal) may relay the signal twice, and a second one must not kill the
-  // process halfway through finishing its turns. bot.stop() is idempotent.
+  // process halfway through finishing its turns. bot.stop() is idempotent. Installed before "running" is printed,
+  // so whoever waits for that line can stop the bot cleanly at once.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  console.log(`Social Steward is running: ${bot.url}/api/messages (health: ${bot.url}/healthz)`);
 }
 
 main().catch((err) => {

@@ -146,6 +146,12 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     const after = await presence();
     expect(after.version).toBe(before.version + 1);
     expect(JSON.parse(after.record).staffName).toBe('Robin Reyes');
+
+    // The head of the presence's department may edit it too.
+    const morgan = h.user('Morgan Lee');
+    await morgan.click({ verb: 'roles.grant', personId: (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Morgan Lee' } })).id, role: 'department_head', departmentId: 'parks' });
+    expect(cardText((await save({ staffName: 'Robin Reyes', dataLocation: 'City records system, weekly export' }, morgan, after.version)).card)).toContain('Saved: where the data is kept');
+    expect(dataOf((await events(h, 'presence.edited'))[1])).toEqual({ before: { dataLocation: 'Parks shared drive, monthly export' }, after: { dataLocation: 'City records system, weekly export' }, version: after.version + 1 });
   });
 
   it('FRESH-3 IT suspends with a reason; the owner is told; the audit event keeps the presence as it stood', async () => {

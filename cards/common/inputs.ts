@@ -7,6 +7,11 @@ interface Common {
   id: string;
   label: string;
   required?: boolean;
+  /**
+   * A guided-flow field: required to submit the request, but Back and Save draft must still send half-filled cards,
+   * and Adaptive Cards blocks every action while an isRequired input is empty. The server checks it instead.
+   */
+  draftable?: boolean;
   errorMessage?: string;
   /** The server's message for this field, shown right under it. */
   error?: string;
@@ -15,6 +20,7 @@ interface Common {
 }
 
 function withFeedback(input: Element, c: Common): Element[] {
+  if (c.draftable && c.required) Object.assign(input, { isRequired: false, label: `${c.label} (required)` });
   const out: Element[] = [input];
   if (c.error) out.push({ type: 'TextBlock', text: c.error, color: 'attention', wrap: true, spacing: 'None', size: 'Small' });
   if (c.why) out.push({ type: 'TextBlock', text: `Why we ask: ${c.why}`, isSubtle: true, wrap: true, spacing: 'None', size: 'Small' });
@@ -28,7 +34,7 @@ export function textInput(c: Common & { value?: string; placeholder?: string; mu
       id: c.id,
       label: c.label,
       isRequired: c.required ?? false,
-      errorMessage: c.errorMessage ?? `Enter ${c.label.toLowerCase()}`,
+      errorMessage: c.errorMessage ?? 'This answer is needed',
       ...(c.placeholder ? { placeholder: c.placeholder } : {}),
       ...(c.value !== undefined ? { value: c.value } : {}),
       ...(c.multiline ? { isMultiline: true } : {}),
@@ -48,8 +54,9 @@ export function choiceInput(c: Common & { choices: Array<{ title: string; value:
       id: c.id,
       label: c.label,
       isRequired: c.required ?? false,
-      errorMessage: c.errorMessage ?? `Choose ${c.label.toLowerCase()}`,
-      style: expanded ? 'expanded' : 'compact',
+      errorMessage: c.errorMessage ?? 'Choose one of the options',
+      // Long lists (departments, people) filter as you type in Teams.
+      style: expanded ? 'expanded' : c.choices.length > 12 && !c.multiSelect ? 'filtered' : 'compact',
       choices: c.choices,
       ...(c.placeholder ? { placeholder: c.placeholder } : {}),
       ...(c.value !== undefined ? { value: c.value } : {}),

@@ -35,17 +35,17 @@ function registryBlock(r: RegistryFacts): Element {
 
 function pointInputs(id: string, v: PolicyStepView): Element[] {
   if (id === 'personalUse') {
-    return choiceInput({ id, label: 'On-duty personal use of social media', required: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' });
+    return choiceInput({ id, label: 'On-duty personal use of social media', required: true, draftable: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' });
   }
   if (id === 'personalUseDetail') {
-    return textInput({ id, label: 'If limited: what is allowed', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'Personal use only during breaks, on personal devices', maxLength: 1000 });
+    return textInput({ id, label: 'If limited: what is allowed', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'e.g. Personal use only during breaks, on personal devices', maxLength: 1000 });
   }
   const p = POLICY_POINTS.find((x) => x.id === id)!;
   return [
     heading(`${p.n}. ${p.title}`),
     text(p.guidance, { subtle: true, size: 'Small' }),
     p.fromRegistry && (p.n === 2 || p.n === 5) ? registryBlock(v.registry) : null,
-    ...textInput({ id, label: p.fromRegistry ? 'How your department handles this' : 'Your department\'s policy', required: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: p.example, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
+    ...textInput({ id, label: p.fromRegistry ? 'How your department handles this' : 'Your department\'s policy', required: true, draftable: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: `e.g. ${p.example}`, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
   ].filter(Boolean) as Element[];
 }
 

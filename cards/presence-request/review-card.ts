@@ -41,20 +41,20 @@ export function reviewCard(v: ReviewCardView) {
   return card(
     [
       title(`${stageTitle}: new social media presence`),
-      v.decided ? banner(v.decided) : status(v.stage === 'it' ? 'Waiting for IT review' : 'Waiting for City Attorney review', 'warning'),
+      v.decided ? banner(v.decided) : status(v.stage === 'it' ? 'Waiting for IT review' : 'Waiting for City Attorney review', 'accent'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
-      facts([['Requested by', v.requesterName], ['Department', v.departmentName], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : '1']]),
+      facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
       v.itDecision ? text(`IT: ${v.itDecision}`, { color: 'good' }) : null,
-      ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
       v.decided ? null : heading('What to check'),
       v.decided ? null : bullets(WHAT_TO_CHECK[v.stage]),
+      ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
     ],
     v.decided
       ? []
       : [
           execute('Approve', decideData('approve'), 'positive'),
           confirm(
-            'Reject',
+            'Return for changes',
             [...textInput({ id: 'reason', label: 'Why are you returning it?', required: true, multiline: true, placeholder: 'The handle is a personal account; register it to a City address.', error: v.reasonError, errorMessage: 'Say why, so the requester knows what to fix' })],
             execute('Return to requester', decideData('reject'), 'destructive'),
           ),

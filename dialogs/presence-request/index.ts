@@ -54,7 +54,7 @@ async function summaryView(turn: Turn, requestId: string, problem?: string) {
     .map((r) => `Round ${r.round}, ${STAGE_LABELS[r.stage as 'it' | 'attorney']}: ${r.status === 'approved' ? 'approved' : r.status === 'rejected' ? 'returned' : r.status} by ${r.status === 'withdrawn' ? 'you' : deciders.get(r.deciderId ?? '') ?? 'unknown'}, ${formatWhen(r.decidedAt!, config.timeZone)}${r.reason ? `: ${r.reason}` : ''}`);
   return summaryCard({
     requestId,
-    statusLine: editable && !problem ? (status === 'returned' ? 'Returned to you: edit what the reviewer asked, then submit again.' : 'Check your answers, then submit for review.') : STATUS_LABELS[status],
+    statusLine: editable && !problem ? (status === 'returned' ? 'Returned to you: edit what the reviewer asked, then submit again.' : 'Check your answers, then submit for review. IT reviews it first, then the City Attorney.') : inReviewLine(status, req.submittedAt, config.timeZone),
     statusColor: status === 'approved' ? 'good' : status === 'returned' ? 'warning' : 'default',
     sections: describeRequest(draft, await lookupsFor(db, draft)),
     editable,
@@ -62,6 +62,14 @@ async function summaryView(turn: Turn, requestId: string, problem?: string) {
     history,
     canStop: status === 'it_review' || status === 'attorney_review' ? 'withdraw' : editable ? 'cancel' : undefined,
   });
+}
+
+/** After submitting, say plainly where it went and what happens next. */
+function inReviewLine(status: RequestStatus, submittedAt: Date | null, timeZone: string): string {
+  if ((status === 'it_review' || status === 'attorney_review') && submittedAt) {
+    return `Sent to ${status === 'it_review' ? 'IT review' : 'City Attorney review'} (submitted ${formatWhen(submittedAt, timeZone)}). You will get a message here when they decide.`;
+  }
+  return STATUS_LABELS[status];
 }
 
 async function openRequest(turn: Turn, requestId: string) {

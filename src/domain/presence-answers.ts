@@ -44,7 +44,7 @@ export function cityPage(domains: readonly string[]) {
       .refine((u) => {
         const host = new URL(u).hostname.toLowerCase();
         return domains.some((d) => host === d || host.endsWith(`.${d}`));
-      }, `The page must be on the City's website (${domains.join(', ')}): "City Website" 1 asks that every presence link back to it`),
+      }, `Use a page on ${domains.join(' or ')}, like https://www.${domains[0]}/parks. Every City account links back to the City's website.`),
   );
 }
 

@@ -33,7 +33,7 @@ const PARKS = {
   approver: 'Dana Reyes',
   spokespersons: ['Pat Parker'],
   dataLocation: 'Parks shared drive, monthly export',
-  attestCityAccount: "The account is registered to a City email address and is not anyone's personal account.",
+  attestCityAccount: "The account will be registered to a City email address, not to anyone's personal account.",
   attestNotice: "The account will show the City's notice to users with the Terms of Use, Social Media Guidelines and Comments Policy.",
 };
 
@@ -96,13 +96,13 @@ describe('Agents Playground: request a presence', () => {
     await ui.fillCardInput(card, 'Benefits to the public and the City', PARKS.benefits);
     await ui.fillCardInput(card, 'City web page it will link to', NOT_A_CITY_PAGE);
     await ui.clickCardButton('Next', { card });
-    card = await ui.waitForCard("must be on the City's website", { after: before });
+    card = await ui.waitForCard('Use a page on cityofmadison.com', { after: before });
     const refused = await text(card);
     expect(refused).toContain('Step 2 of 5');
     expect(refused).toContain('One answer needs fixing: see the note under the field.');
     // Beside the field: after its label, before its "Why we ask" line.
     const label = refused.indexOf('City web page it will link to');
-    const message = refused.indexOf("The page must be on the City's website");
+    const message = refused.indexOf('Use a page on cityofmadison.com');
     const why = refused.indexOf("Why we ask: The City's website stays the main presence");
     expect(label).toBeGreaterThanOrEqual(0);
     expect(message).toBeGreaterThan(label);
@@ -140,7 +140,7 @@ describe('Agents Playground: request a presence', () => {
     await ui.setCardToggle(card, PARKS.attestCityAccount, true);
     await ui.setCardToggle(card, PARKS.attestNotice, true);
     await shot('request-step-5.png', card);
-    await ui.clickCardButton('Review', { card });
+    await ui.clickCardButton('Check answers', { card });
 
     // The summary: every answer, each section with its Edit button, then "Submit for review".
     card = await ui.waitForCard('Check your answers, then submit for review.', { after: before });
@@ -167,7 +167,7 @@ describe('Agents Playground: request a presence', () => {
     await ui.clickCardButton('Submit for review', { card });
 
     // Submitted: the same card now says where the request stands, and can no longer be edited.
-    card = await ui.waitForCard('Waiting for IT review', { after: before });
+    card = await ui.waitForCard('Sent to IT review', { after: before });
     expect(await card.locator('button[title="Edit"]').count()).toBe(0);
     expect(await card.locator('button[title="Submit for review"]').count()).toBe(0);
     expect(await card.locator('button[title="Withdraw request"]').count()).toBe(1);
@@ -181,7 +181,7 @@ describe('Agents Playground: request a presence', () => {
       expect(it).toContain(shown);
     }
     expect(await itCard.locator('button[title="Approve"]').count()).toBe(1);
-    expect(await itCard.locator('button[title="Reject"]').count()).toBe(1);
+    expect(await itCard.locator('button[title="Return for changes"]').count()).toBe(1);
     await shot('request-it-card.png', itCard);
     // The channel as a reviewer sees it: the thread from its top, in a window tall enough for the whole card.
     const viewport = ui.page.viewportSize()!;

@@ -39,7 +39,7 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     text = cardText(offSite.card);
     expect(text).toContain('Step 2 of 5');
     expect(text).toContain('at least a sentence');
-    expect(text).toContain("The page must be on the City's website (cityofmadison.com)");
+    expect(text).toContain('Use a page on cityofmadison.com, like https://www.cityofmadison.com/parks.');
 
     const noDm = await pat.click({ verb: 'request.step', requestId, step: 4, nav: 'next', dataLocation: 'Shared drive', hasDirectMessages: 'yes', dmHandling: 'archive', dmArchive: '' });
     expect(cardText(noDm.card)).toContain('Say how the messages will be archived');
@@ -69,7 +69,7 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     const { requestId } = await fillRequest(pat, answers);
     const res = await pat.click({ verb: 'request.submit', requestId });
-    expect(cardText(res.card)).toContain('Waiting for IT review');
+    expect(cardText(res.card)).toMatch(/Sent to IT review \(submitted .*\). You will get a message here when they decide./);
     const [posted] = await waitForCards(h, IT_REVIEW, 1);
     const text = cardText(posted.card);
     expect(text).toContain('IT review: new social media presence');

@@ -50,7 +50,7 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(cardText(edit.card)).toContain('Returned to you: The handle @MadisonParks belongs to a personal account.');
     await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'instagram', handle: '@CityofMadisonParks', criterion: 'marketing' });
     const resubmitted = await pat.click({ verb: 'request.submit', requestId });
-    expect(cardText(resubmitted.card)).toContain('Waiting for IT review');
+    expect(cardText(resubmitted.card)).toContain('Sent to IT review (submitted');
     await waitForCards(h, IT_REVIEW, 2);
     const round2 = channelCards(h, IT_REVIEW)[1].card;
     expect(cardText(round2)).toContain('2 (resubmitted after changes)');

@@ -26,7 +26,10 @@ async function form(turn: Turn, departmentId?: string, values?: Record<string, s
 export function registerBlock(router: Router): void {
   router.entry(
     { title: 'Block social media sites', description: 'Ask IT to block employee access to social media sites for your department.', verb: 'block.start', command: 'block social media', visible: (actor, where) => where.kind === 'personal' && hasRole(actor, 'department_head') },
-    (turn) => form(turn, (turn.ctx.activity.value as { action?: { data?: { departmentId?: string } } } | undefined)?.action?.data?.departmentId || undefined),
+    (turn, data) => {
+      const chosen = ZDepartmentRef.safeParse(data);
+      return form(turn, chosen.success ? chosen.data.departmentId : undefined);
+    },
   );
   router.verb('block.request', async (turn, data) => {
     const dept = ZDepartmentRef.safeParse(data);

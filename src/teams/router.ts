@@ -72,11 +72,11 @@ export class Router {
     });
   }
 
-  /** A command typed or a button clicked that leads to the same card. */
-  entry(entry: HelpEntry, handler: CommandHandler): void {
+  /** A command typed or a button clicked that leads to the same card; a button may carry data (a choice made). */
+  entry(entry: HelpEntry, handler: (turn: Turn, data?: unknown) => Promise<AdaptiveCard | void>): void {
     this.help.push(entry);
-    this.command(entry.command, handler);
-    this.verb(entry.verb, async (turn) => (await handler(turn)) ?? errorCard(new Error(`no card for ${entry.verb}`), turn.log));
+    this.command(entry.command, (turn) => handler(turn));
+    this.verb(entry.verb, async (turn, data) => (await handler(turn, data)) ?? errorCard(new Error(`no card for ${entry.verb}`), turn.log));
   }
 
   /** Registered last: an unknown card verb gets a clear error, never an unanswered invoke (which Teams shows as 501). */

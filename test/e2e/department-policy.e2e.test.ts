@@ -1,0 +1,191 @@
+/**
+ * Browser e2e: "File our policy" (POL-1) as Dana Reyes (Parks Division head), end to end in the Agents Playground with
+ * the real bot and Debian chromium. Dana types "file our policy" in the personal chat, writes the twelve points on the
+ * seven step cards through the UI (two text areas per card; the personal-use rule, radio buttons and a text area, on
+ * the last), goes once through a point refused as too thin on step 5, files from the summary, and the policy card
+ * appears in the Playground's "Mayor's Office" channel, which the Playground launcher binds for the demo
+ * (scripts/playground/seed-demo.ts).
+ *
+ * Screenshots (test/artifacts): policy-step-1..7.png, policy-step-error.png, policy-summary.png, policy-filed.png,
+ * policy-mayors-card.png and policy-mayors-channel.png (the channel as the Mayor's Office sees it).
+ * Assertions are about what a person sees on the cards, not about the database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { findFreePort, startPlayground, type RunningPlayground } from '../../scripts/playground';
+import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS } from '../../src/domain/policy-points';
+import { fullPolicy } from '../harness/policy-flow';
+import { launchBrowser, PlaygroundPage, type BrowserSession } from './playground-driver';
+
+jest.setTimeout(300_000);
+
+/** test/harness/policy-flow.ts fullPolicy(): "Parks: <the example>" per point, and limited personal use. */
+const POLICY = fullPolicy();
+const PERSONAL_USE = PERSONAL_USE_RULES.limited; // "More restrictive: limited personal use, as described"
+const PERSONAL_USE_LABEL = 'On-duty personal use of social media';
+const PERSONAL_USE_DETAIL_LABEL = 'If limited: what is allowed';
+
+/** The step whose point is first answered too thinly, and the answer. */
+const THIN_STEP = 5;
+const THIN_POINT = POLICY_POINTS.find((p) => p.id === 'p9')!;
+const THIN_ANSWER = 'Yes.';
+
+/**
+ * Two points on a card share a label ("Your department's policy (required)"), so a point's text area is found by
+ * what a person sees in the empty box: its example, "e.g. ...".
+ */
+const examplePlaceholder = (id: string) => `e.g. ${POLICY_POINTS.find((p) => p.id === id)!.example}`;
+
+describe('Agents Playground: file a department social media policy', () => {
+  let playground: RunningPlayground | undefined;
+  let browser: BrowserSession | undefined;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-policy-'));
+    playground = await startPlayground({
+      user: 'dana',
+      channel: 'mayors-office',
+      botPort: await findFreePort(),
+      playgroundPort: await findFreePort(),
+      // Private config and logs: other runs (npm run playground, parallel tests) keep theirs.
+      configPath: path.join(dataDir, '.m365agentsplayground.yml'),
+      logDir: path.join(dataDir, 'logs'),
+      botEnv: {
+        DATA_DIR: path.join(dataDir, 'data'),
+        DATABASE_URL: undefined,
+        DOTENV_CONFIG_PATH: '/nonexistent', // the developer's .env must not leak in
+        LOG_LEVEL: 'warn',
+      },
+      timeoutMs: 120_000,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("writes the twelve points on seven cards, files, and the policy appears in the Mayor's Office channel", async () => {
+    const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
+    const before = await ui.cardCount();
+    const text = (card: Locator) => card.innerText();
+    const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });
+    const pointBox = (card: Locator, id: string) => card.getByPlaceholder(examplePlaceholder(id), { exact: true });
+
+    await ui.sendText('file our policy');
+    let card = await ui.waitForCard('Step 1 of 7', { after: before });
+
+    for (let step = 1; step <= POLICY_STEPS.length; step++) {
+      card = await ui.waitForCard(`Step ${step} of 7`, { after: before });
+      const shown = await text(card);
+      expect(shown).toContain('Social media policy: Parks Division');
+      expect(shown).not.toContain('needs fixing');
+      const last = step === POLICY_STEPS.length;
+
+      if (!last) {
+        const [a, b] = POLICY_STEPS[step - 1];
+        const [pa, pb] = [a, b].map((id) => POLICY_POINTS.find((p) => p.id === id)!);
+        expect(shown).toContain(`Step ${step} of 7 · Points ${pa.n} and ${pb.n} of 12`);
+        expect(shown).toContain(`${pa.n}. ${pa.title}`);
+        expect(shown).toContain(`${pb.n}. ${pb.title}`);
+        if (step === 1) {
+          // Point 2 is filled in from Social Steward's records: Dana heads Parks, so she is its approving authority.
+          expect(shown).toContain("From Social Steward's records");
+          expect(shown).toMatch(/Approving authority\s+Dana Reyes/);
+        }
+
+        if (step === THIN_STEP) {
+          // First a one-word answer to point 9: the server refuses it, beside the field, and keeps what was typed.
+          await ui.fillCardInput(card, examplePlaceholder(a), THIN_ANSWER);
+          await ui.fillCardInput(card, examplePlaceholder(b), POLICY[b]);
+          await ui.clickCardButton('Next', { card });
+          card = await ui.waitForCard('is too thin', { after: before });
+          const refused = await text(card);
+          expect(refused).toContain(`Step ${step} of 7`);
+          expect(refused).toContain('One answer needs fixing: see the note under the field.');
+          const message = `Point ${THIN_POINT.n} (${THIN_POINT.title}) is too thin`;
+          // Beside the field: after point 9's heading and its box's label, before point 10.
+          const head = refused.indexOf(`${pa.n}. ${pa.title}`);
+          const label = refused.indexOf("Your department's policy", head);
+          const at = refused.indexOf(message);
+          const next = refused.indexOf(`${pb.n}. ${pb.title}`);
+          expect(head).toBeGreaterThanOrEqual(0);
+          expect(label).toBeGreaterThan(head);
+          expect(at).toBeGreaterThan(label);
+          expect(next).toBeGreaterThan(at);
+          // Everything typed is still there.
+          expect(await pointBox(card, a).inputValue()).toBe(THIN_ANSWER);
+          expect(await pointBox(card, b).inputValue()).toBe(POLICY[b]);
+          await shot('policy-step-error.png', card);
+        }
+
+        await ui.fillCardInput(card, examplePlaceholder(a), POLICY[a]);
+        await ui.fillCardInput(card, examplePlaceholder(b), POLICY[b]);
+        expect(await pointBox(card, a).inputValue()).toBe(POLICY[a]);
+        expect(await pointBox(card, b).inputValue()).toBe(POLICY[b]);
+        await shot(`policy-step-${step}.png`, card);
+        await ui.clickCardButton('Next', { card });
+      } else {
+        // Step 7 · Personal use: radio buttons, then what limited use allows; its button leads to the summary.
+        expect(shown).toContain(`Step ${step} of 7 · Personal use`);
+        await ui.chooseCardOption(card, PERSONAL_USE_LABEL, PERSONAL_USE);
+        await ui.fillCardInput(card, PERSONAL_USE_DETAIL_LABEL, POLICY.personalUseDetail!);
+        expect(await ui.cardInputValue(card, PERSONAL_USE_DETAIL_LABEL)).toBe(POLICY.personalUseDetail);
+        await shot(`policy-step-${step}.png`, card);
+        await ui.clickCardButton('Review', { card });
+      }
+    }
+
+    // The summary: the whole policy as Dana will file it, an Edit button per point, then File.
+    card = await ui.waitForCard("Read it through, then file it with the Mayor's Office", { after: before });
+    const summary = await text(card);
+    for (const p of POLICY_POINTS) {
+      expect(summary).toContain(`${p.n}. ${p.title}`);
+      expect(summary).toContain(POLICY[p.id]);
+    }
+    expect(summary).toContain(`${PERSONAL_USE}: ${POLICY.personalUseDetail}`);
+    expect(summary).not.toContain('Not answered yet');
+    expect(await card.locator('button[title="Edit"]').count()).toBe(13);
+    await shot('policy-summary.png', card);
+    await ui.clickCardButton("File with the Mayor's Office", { card });
+
+    // Filed: the same card says where the policy stands, and can no longer be edited or filed again.
+    card = await ui.waitForCard("Filed: waiting for the Mayor's Office", { after: before });
+    expect(await text(card)).toContain('Parks Division social media policy, version 1');
+    expect(await card.locator('button[title="Edit"]').count()).toBe(0);
+    expect(await card.locator(`button[title="File with the Mayor's Office"]`).count()).toBe(0);
+    await shot('policy-filed.png', card);
+
+    // The Mayor's Office channel: the card the bot posted as a new thread through the Playground's connector.
+    await ui.openConversation("Mayor's Office", { timeoutMs: 120_000 });
+    const mayorsCard = await ui.waitForCard('Parks Division social media policy, version 1', { timeoutMs: 120_000 });
+    const mayors = await text(mayorsCard);
+    for (const shown of ["Filed: waiting for the Mayor's Office", 'Filed by', 'Dana Reyes', 'Filed on', '1. Appropriate uses', '12. External-link disclaimer', POLICY.p12, PERSONAL_USE]) {
+      expect(mayors).toContain(shown);
+    }
+    expect(await mayorsCard.locator('button[title="Acknowledge"]').count()).toBe(1);
+    expect(await mayorsCard.locator('button[title="Return with comments"]').count()).toBe(1);
+    expect(await mayorsCard.locator('button[title="Edit"]').count()).toBe(0);
+    await shot('policy-mayors-card.png', mayorsCard);
+    // The channel as the Mayor's Office sees it: the thread from its top, in a window tall enough for a good part of it.
+    const viewport = ui.page.viewportSize()!;
+    await ui.page.setViewportSize({ width: viewport.width, height: 1600 });
+    await mayorsCard.evaluate((el) => {
+      // Runs in the browser; tsconfig has no DOM lib, hence the local types.
+      type Node = { parentElement: Node | null; scrollHeight: number; clientHeight: number; scrollBy(x: number, y: number): void; scrollIntoView(o: object): void };
+      const card = el as unknown as Node;
+      const style = (n: Node) => (globalThis as unknown as { getComputedStyle(n: Node): { overflowY: string } }).getComputedStyle(n).overflowY;
+      card.scrollIntoView({ block: 'start' });
+      let p = card.parentElement;
+      while (p && !(p.scrollHeight > p.clientHeight && /auto|scroll/.test(style(p)))) p = p.parentElement;
+      p?.scrollBy(0, -90); // show the post's author line above the card
+    });
+    await ui.screenshot('policy-mayors-channel.png');
+    await ui.page.setViewportSize(viewport);
+  });
+});

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { isAdmin } from '../../src/domain/roles';
@@ -22,16 +22,30 @@ async function showChannels(turn: Turn, notice?: string) {
   });
 }
 
-function requireChannel(turn: Turn) {
+async function requireChannel(turn: Turn) {
   if (turn.where.kind !== 'channel' || !turn.where.teamId || !turn.where.channelId) {
     throw new AppError('WRONG_PLACE', 'Open the team channel you want to bind and type "bind channel" there.');
   }
-  return { teamId: turn.where.teamId, channelId: turn.where.channelId, channelName: turn.where.channelName };
+  const { teamId, channelId } = turn.where;
+  return { teamId, channelId, channelName: turn.where.channelName ?? (await channelNameFromTeams(turn, teamId, channelId)) };
+}
+
+/** Teams leaves the channel's name out of most activities; ask for it, and do without it if Teams will not say. */
+async function channelNameFromTeams(turn: Turn, teamId: string, channelId: string): Promise<string | undefined> {
+  try {
+    const channels = await TeamsInfo.getTeamChannels(turn.ctx, teamId);
+    const found = channels.find((c) => c.id === channelId);
+    // Teams reports the General channel with no name.
+    return found ? found.name ?? 'General' : undefined;
+  } catch (err) {
+    turn.log.debug({ err }, 'could not look up the channel name');
+    return undefined;
+  }
 }
 
 async function bindForm(turn: Turn) {
   if (!isAdmin(turn.actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can bind channels. Ask an admin to type "bind channel" here.');
-  const { channelId, channelName } = requireChannel(turn);
+  const { channelId, channelName } = await requireChannel(turn);
   const current = await turn.services.db.channelBinding.findFirst({ where: { channelId } });
   return bindChannelCard({ channelName, current: current?.purpose as ChannelPurpose | undefined });
 }
@@ -47,7 +61,7 @@ export function register(router: Router): void {
     (turn) => bindForm(turn),
   );
   router.verb('channels.bind', async (turn, data) => {
-    const target = requireChannel(turn);
+    const target = await requireChannel(turn);
     const parsed = parseCard(ZBindChannel, data);
     if (!parsed.ok) return bindChannelCard({ channelName: target.channelName, errors: parsed.errors });
     const reference = ZConversationReference.parse(TurnContext.getConversationReference(turn.ctx.activity));

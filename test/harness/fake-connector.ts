@@ -29,6 +29,8 @@ export class FakeConnector {
   private readonly scripts: Array<{ match: Matcher; response: ScriptedResponse; times: number }> = [];
   private readonly waiters = new Set<() => void>();
   private readonly hung = new Set<http.ServerResponse>();
+  /** What GET /v3/teams/{id}/conversations answers (TeamsInfo.getTeamChannels). */
+  teamChannels: Array<{ id: string; name?: string }> = [];
   private server?: http.Server;
   private nextId = 1;
   url = '';
@@ -105,6 +107,7 @@ export class FakeConnector {
 
   private success(call: ConnectorCall): unknown {
     const id = String(this.nextId++);
+    if (call.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations$/.test(call.path)) return { conversations: this.teamChannels };
     if (call.method === 'POST' && call.path === '/v3/conversations') {
       // A new channel thread: Teams answers with the thread's conversation id, "<channel>;messageid=<id>".
       const channel = call.body?.channelData?.channel?.id ?? 'channel';

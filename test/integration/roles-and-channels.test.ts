@@ -98,6 +98,18 @@ describe('channels: an admin binds a channel to a purpose', () => {
     expect(await h.bot.db.channelBinding.count({ where: { purpose: 'city_attorney' } })).toBe(0);
   });
 
+  it("looks up the channel's name from Teams when the message does not carry it", async () => {
+    const attorney = channel('City Attorney');
+    h.connector.teamChannels = [{ id: '19:general@thread.tacv2' }, { id: attorney.id, name: 'City Attorney' }];
+    const morgan = h.user('Morgan Lee');
+    const click = morgan.activity('invoke', { channel: attorney }, { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'channels.bind', data: { verb: 'channels.bind', purpose: 'city_attorney' } } } });
+    delete (click.channelData as { channel: { name?: string } }).channel.name;
+    const res = await morgan.post(click);
+    expect(cardText(res.body.value)).toContain('"City Attorney" is now the City Attorney channel');
+    expect((await h.bot.db.channelBinding.findUniqueOrThrow({ where: { purpose: 'city_attorney' } })).channelName).toBe('City Attorney');
+    await h.bot.db.channelBinding.delete({ where: { purpose: 'city_attorney' } });
+  });
+
   it('asks for a purpose when none is chosen', async () => {
     const res = await h.user('Morgan Lee').click({ verb: 'channels.bind', purpose: '' }, { channel: IT_REVIEW });
     expect(cardText(res.card)).toContain('Choose what this channel is for');

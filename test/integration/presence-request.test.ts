@@ -99,3 +99,42 @@ describe('REQ-2 a request submitted before the IT review channel is bound', () =
     expect(cardText(posted.card)).toContain('IT review: new social media presence');
   });
 });
+
+describe('REQ-1 withdrawing, and what a person sees when something unexpected breaks', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+  });
+  afterAll(() => h.stop());
+
+  it('withdraws a request in review: the channel card says so for everyone and no one can decide it any more', async () => {
+    const pat = h.user('Pat Parker');
+    const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await pat.click({ verb: 'request.submit', requestId });
+    await waitForCards(h, IT_REVIEW, 1);
+    const summary = await pat.click({ verb: 'request.open', requestId });
+    expect(cardActions(summary.card).map((a) => a.title)).toContain('Yes, withdraw');
+    const res = await pat.click({ verb: 'request.stop', requestId });
+    expect(cardText(res.card)).toContain('Request withdrawn; the reviewers can see that.');
+    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Withdrawn by Pat Parker (the requester)'));
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId } });
+    const late = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: IT_REVIEW });
+    expect(cardText(late.card)).toContain('This was already decided; your click did not change anything.');
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('withdrawn');
+  });
+
+  it('a corrupted stored record gets a short apology with a reference that IT finds in the log', async () => {
+    const pat = h.user('Pat Parker');
+    const [first] = await pat.say('request a presence');
+    const requestId = cardActions(first)[0].data.requestId;
+    await h.bot.db.$executeRawUnsafe('UPDATE PresenceRequest SET answers = ? WHERE id = ?', '{"handle": 5}', requestId);
+    const res = await pat.click({ verb: 'request.open', requestId });
+    const text = cardText(res.card);
+    expect(text).toContain('Sorry, something went wrong');
+    const ref = /reference: \*\*([0-9a-f]{8})\*\*/.exec(text)?.[1];
+    expect(ref).toBeDefined();
+    const line = h.logLines.find((l) => l.includes(`"correlationId":"${ref}"`));
+    expect(line).toContain('"level":50');
+  });
+});

@@ -1,6 +1,6 @@
 import { nextStep } from '../../src/domain/guided-steps';
 import { changedPoints, missingPoints, policyProblems, POLICY_POINTS } from '../../src/domain/policy-points';
-import { complianceOf } from '../../src/domain/department-policy';
+import { canFile, complianceOf } from '../../src/domain/department-policy';
 
 describe('REQ-1 / POL-1 guided steps', () => {
   it('moves on only when Next is valid, goes back freely, and reaches the summary after the last step', () => {
@@ -43,5 +43,15 @@ describe('POL-3 compliance', () => {
   it('shows a returned or awaiting latest version', () => {
     expect(complianceOf({ latestStatus: 'filed' }).state).toBe('awaiting');
     expect(complianceOf({ latestStatus: 'returned' }).state).toBe('returned');
+  });
+});
+
+describe('POL-1 who files', () => {
+  const actor = (roles: Array<{ role: 'department_head' | 'policy_delegate' | 'spokesperson'; departmentId: string }>) => ({ personId: 'p', aadObjectId: 'a', name: 'P', roles });
+  it('is the department head or their policy delegate, for their own department only', () => {
+    expect(canFile(actor([{ role: 'department_head', departmentId: 'parks' }]), 'parks').refused).toBe(false);
+    expect(canFile(actor([{ role: 'policy_delegate', departmentId: 'parks' }]), 'parks').refused).toBe(false);
+    expect(canFile(actor([{ role: 'policy_delegate', departmentId: 'parks' }]), 'streets').refused).toBe(true);
+    expect(canFile(actor([{ role: 'spokesperson', departmentId: 'parks' }]), 'parks').refused).toBe(true);
   });
 });

@@ -21,9 +21,9 @@ export interface OutboxWorkerOptions {
   pollMs: number;
   leaseSeconds: number;
   maxAttempts: number;
-  /** Teams' limits (TEAMS.md): 7 per second per conversation, 50 per second per tenant. */
-  perConversationPerSecond?: number;
-  perTenantPerSecond?: number;
+  /** Least time between two sends to one conversation, and between any two sends of the tenant (see below). */
+  conversationSpacingMs?: number;
+  tenantSpacingMs?: number;
   random?: () => number;
 }
 
@@ -50,10 +50,12 @@ export class OutboxWorker {
     private readonly log: Logger,
     private readonly opts: OutboxWorkerOptions,
   ) {
-    const perTenant = opts.perTenantPerSecond ?? 50;
-    const perConversation = opts.perConversationPerSecond ?? 7;
-    this.tenant = new Bottleneck({ reservoir: perTenant, reservoirRefreshAmount: perTenant, reservoirRefreshInterval: 1000, maxConcurrent: perTenant });
-    this.conversations = new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(1000 / perConversation) });
+    // Teams' limits (TEAMS.md) hold in any window, not per calendar second; a fixed-window reservoir lets twice
+    // the limit through across a window edge (measured by bench/outbox-rate.ts). Even spacing cannot: a send every
+    // 300 ms keeps one conversation under 7 per second and 8 per 2 seconds, and every 25 ms keeps the tenant under 50
+    // per second, with room for the jitter of the network. Slower limits (60 per 30 s, 1800 per hour per thread) are met by honouring 429 Retry-After.
+    this.tenant = new Bottleneck({ minTime: opts.tenantSpacingMs ?? 25 });
+    this.conversations = new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.conversationSpacingMs ?? 300 });
     this.conversations.on('created', (limiter) => limiter.chain(this.tenant));
     this.policy = {
       maxAttempts: opts.maxAttempts,

@@ -80,7 +80,8 @@ describe('Agents Playground: file a department social media policy', () => {
     const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
     const before = await ui.cardCount();
     const text = (card: Locator) => card.innerText();
-    const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });
+    // Cut on whole pixels: a card whose top falls between two pixels comes out blurred from an element screenshot.
+    const shot = (file: string, card: Locator) => ui.screenshotCard(file, card);
     const pointBox = (card: Locator, id: string) => card.getByPlaceholder(examplePlaceholder(id), { exact: true });
 
     await ui.sendText('file our policy');

@@ -1,4 +1,4 @@
-import { card, columns, actionSet, confirm, container, execute, facts, heading, status, text, title, bullets, type Action, type Element } from '../common/elements';
+import { card, columns, actionSet, confirm, container, execute, facts, heading, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PersonalUseRule, type PolicyDraft } from '../../src/domain/policy-points';
 
@@ -7,21 +7,23 @@ export interface PolicyDocView {
   departmentName: string;
   heading: string;
   statusLine: string;
-  statusColor?: 'default' | 'good' | 'warning' | 'attention';
+  statusColor?: Color;
   draft: PolicyDraft;
   meta: Array<[string, string | undefined]>;
   /** Edit buttons per point, and File: the filer's own draft. */
   editable?: boolean;
   problem?: string;
   changes?: string[];
+  /** For the Mayor's Office: what to look for, from the APM. */
+  checks?: string[];
   actions?: Action[];
   notice?: string;
 }
 
 const stepOf = (field: string) => POLICY_STEPS.findIndex((s) => s.includes(field)) + 1;
 
-function point(n: number, t: string, body: string | undefined, edit?: Action): Element {
-  const head = edit ? columns([{ items: [heading(`${n}. ${t}`)] }, { width: 'auto', items: [actionSet([edit])] }]) : heading(`${n}. ${t}`);
+function point(label: string, body: string | undefined, edit?: Action): Element {
+  const head = edit ? columns([{ items: [heading(label)] }, { width: 'auto', items: [actionSet([edit])] }]) : heading(label);
   return container([head, text(body?.trim() || 'Not answered yet', { size: 'Small', ...(body?.trim() ? {} : { color: 'attention' }) })]);
 }
 
@@ -29,6 +31,7 @@ function point(n: number, t: string, body: string | undefined, edit?: Action): E
 export function policyDocumentCard(v: PolicyDocView) {
   const edit = (field: string) => (v.editable ? execute('Edit', { verb: 'policy.edit', policyId: v.policyId, step: stepOf(field) }) : undefined);
   const personal = v.draft.personalUse ? PERSONAL_USE_RULES[v.draft.personalUse as PersonalUseRule] : undefined;
+  const personalText = v.draft.personalUse === 'limited' && v.draft.personalUseDetail ? `Limited personal use: ${v.draft.personalUseDetail}` : personal;
   return card(
     [
       title(v.heading),
@@ -38,8 +41,10 @@ export function policyDocumentCard(v: PolicyDocView) {
       facts(v.meta),
       v.changes?.length ? heading('What changed since the last version') : null,
       v.changes?.length ? bullets(v.changes) : null,
-      ...POLICY_POINTS.map((p) => point(p.n, p.title, v.draft[p.id], edit(p.id))),
-      point(13, 'Personal use while on duty', [personal, v.draft.personalUseDetail].filter(Boolean).join(': ') || undefined, edit('personalUse')),
+      v.checks?.length ? heading('What to check') : null,
+      v.checks?.length ? bullets(v.checks) : null,
+      ...POLICY_POINTS.map((p) => point(`Point ${p.n} · ${p.title}`, v.draft[p.id], edit(p.id))),
+      point('Personal use while on duty', personalText, edit('personalUse')),
     ],
     v.actions ?? [],
   );

@@ -19,33 +19,31 @@ export interface PolicyStepView {
   returnedComments?: string;
 }
 
-function registryBlock(r: RegistryFacts): Element {
-  return container(
-    [
-      text('From Social Steward\'s records (kept up to date for you):', { subtle: true, size: 'Small' }),
-      facts([
-        ['Approving authority', r.approvers.join(', ') || 'No department head on record: ask an admin to grant the role'],
-        ['Spokespersons', r.spokespersons.join(', ') || 'None on record'],
-        ...r.presences.map((p): [string, string] => [`${p.platform} ${p.handle}`, `${p.state}; maintained by ${p.owner}; login kept encrypted in Social Steward`]),
-      ]),
-    ],
-    'emphasis',
-  );
+/** Point 2 names people and lists presences; point 5 is the record of each presence. Both come from the registry. */
+function registryBlock(r: RegistryFacts, point: number): Element {
+  const presences: Array<[string, string]> = r.presences.length
+    ? r.presences.map((p) => [`${p.platform} ${p.handle}`, `${p.state}; maintained by ${p.owner}; login kept encrypted in Social Steward`])
+    : [['Presences', 'None registered yet: new ones are added when IT and the City Attorney approve a request']];
+  const people: Array<[string, string]> = [
+    ['Approving authority', r.approvers.join(', ') || 'No department head on record: an admin grants the role (type "roles")'],
+    ['Spokespersons', r.spokespersons.join(', ') || 'None on record: an admin grants the spokesperson role (type "roles")'],
+  ];
+  return container([text("From Social Steward's records, kept up to date for you:", { subtle: true, size: 'Small' }), facts(point === 2 ? [...people, ...presences] : presences)], 'emphasis');
 }
 
 function pointInputs(id: string, v: PolicyStepView): Element[] {
   if (id === 'personalUse') {
-    return choiceInput({ id, label: 'On-duty personal use of social media', required: true, draftable: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' });
+    return [heading('Personal use while on duty'), ...choiceInput({ id, label: 'On-duty personal use of social media', required: true, draftable: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' })];
   }
   if (id === 'personalUseDetail') {
-    return textInput({ id, label: 'If limited: what is allowed', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'e.g. Personal use only during breaks, on personal devices', maxLength: 1000 });
+    return textInput({ id, label: 'If you chose limited use: what is allowed (required then)', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'e.g. Personal use only during breaks, on personal devices', maxLength: 1000 });
   }
   const p = POLICY_POINTS.find((x) => x.id === id)!;
   return [
-    heading(`${p.n}. ${p.title}`),
-    text(p.guidance, { subtle: true, size: 'Small' }),
-    p.fromRegistry && (p.n === 2 || p.n === 5) ? registryBlock(v.registry) : null,
-    ...textInput({ id, label: p.fromRegistry ? 'How your department handles this' : 'Your department\'s policy', required: true, draftable: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: `e.g. ${p.example}`, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
+    heading(`Point ${p.n} · ${p.title}`),
+    text(`What the APM asks: ${p.guidance}`),
+    p.fromRegistry ? registryBlock(v.registry, p.n) : null,
+    ...textInput({ id, label: p.fromRegistry ? `Point ${p.n}: how your department handles this` : `Point ${p.n}: your department's policy`, required: true, draftable: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: `e.g. ${p.example}`, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
   ].filter(Boolean) as Element[];
 }
 
@@ -62,6 +60,6 @@ export function policyStepCard(v: PolicyStepView) {
       errorSummary(v.errors),
       ...POLICY_STEPS[v.step - 1].flatMap((f) => pointInputs(f, v)),
     ],
-    [v.step > 1 && nav('Back', 'back'), nav('Save draft', 'save'), nav(last ? 'Review' : 'Next', 'next', 'positive')],
+    [v.step > 1 && nav('Back', 'back'), nav('Save draft', 'save'), nav(last ? 'Check answers' : 'Next', 'next', 'positive')],
   );
 }

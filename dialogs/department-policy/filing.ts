@@ -36,13 +36,13 @@ async function summaryView(turn: Turn, policyId: string, problem?: string) {
     policyId,
     departmentName: dept.name,
     heading: `Social media policy: ${dept.name}`,
-    statusLine: problem ? 'Not ready to file yet' : "Read it through, then file it with the Mayor's Office (a copy goes to the IT Director).",
+    statusLine: problem ? 'Not ready to file yet' : "Read it through, then file it with the Mayor's Office (a copy goes to the IT Director). Your draft is saved: you can leave and come back with \"file our policy\".",
     statusColor: problem ? 'attention' : 'default',
     draft: policyDraftOf(policy.answers),
     meta: [['Department', dept.name]],
     editable: true,
     problem,
-    actions: [execute("File with the Mayor's Office", { verb: 'policy.file', policyId }, 'positive'), execute('Save and close', { verb: 'help.show' })],
+    actions: [execute("File with the Mayor's Office", { verb: 'policy.file', policyId }, 'positive')],
   });
 }
 

@@ -25,7 +25,7 @@ jest.setTimeout(300_000);
 const POLICY = fullPolicy();
 const PERSONAL_USE = PERSONAL_USE_RULES.limited; // "More restrictive: limited personal use, as described"
 const PERSONAL_USE_LABEL = 'On-duty personal use of social media';
-const PERSONAL_USE_DETAIL_LABEL = 'If limited: what is allowed';
+const PERSONAL_USE_DETAIL_LABEL = 'If you chose limited use: what is allowed';
 
 /** The step whose point is first answered too thinly, and the answer. */
 const THIN_STEP = 5;
@@ -33,16 +33,13 @@ const THIN_POINT = POLICY_POINTS.find((p) => p.id === 'p9')!;
 const THIN_ANSWER = 'Yes.';
 
 /**
- * Two points on a card share a label ("Your department's policy (required)"), so a point's text area is found by
+ * A point's text area is found by
  * what a person sees in the empty box: its example, "e.g. ...".
  */
 const examplePlaceholder = (id: string) => `e.g. ${POLICY_POINTS.find((p) => p.id === id)!.example}`;
 
-/**
- * A point's heading as the page's text has it: the cards write "9. Public records requests", which the renderer's
- * Markdown turns into a numbered list item, so the number is a list marker and not part of the text.
- */
-const pointHeading = (p: { title: string }) => p.title;
+/** A point's heading as the cards write it. */
+const pointHeading = (p: { n: number; title: string }) => `Point ${p.n} · ${p.title}`;
 
 describe('Agents Playground: file a department social media policy', () => {
   let playground: RunningPlayground | undefined;
@@ -80,8 +77,7 @@ describe('Agents Playground: file a department social media policy', () => {
     const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
     const before = await ui.cardCount();
     const text = (card: Locator) => card.innerText();
-    // Cut on whole pixels: a card whose top falls between two pixels comes out blurred from an element screenshot.
-    const shot = (file: string, card: Locator) => ui.screenshotCard(file, card);
+    const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });
     const pointBox = (card: Locator, id: string) => card.getByPlaceholder(examplePlaceholder(id), { exact: true });
 
     await ui.sendText('file our policy');
@@ -118,7 +114,7 @@ describe('Agents Playground: file a department social media policy', () => {
           const message = `Point ${THIN_POINT.n} (${THIN_POINT.title}) is too thin`;
           // Beside the field: after point 9's heading and its box's label, before point 10.
           const head = refused.indexOf(pointHeading(pa));
-          const label = refused.indexOf("Your department's policy", head);
+          const label = refused.indexOf("your department's policy", head);
           const at = refused.indexOf(message);
           const next = refused.indexOf(pointHeading(pb));
           expect(head).toBeGreaterThanOrEqual(0);
@@ -144,7 +140,7 @@ describe('Agents Playground: file a department social media policy', () => {
         await ui.fillCardInput(card, PERSONAL_USE_DETAIL_LABEL, POLICY.personalUseDetail!);
         expect(await ui.cardInputValue(card, PERSONAL_USE_DETAIL_LABEL)).toBe(POLICY.personalUseDetail);
         await shot(`policy-step-${step}.png`, card);
-        await ui.clickCardButton('Review', { card });
+        await ui.clickCardButton('Check answers', { card });
       }
     }
 
@@ -155,7 +151,7 @@ describe('Agents Playground: file a department social media policy', () => {
       expect(summary).toContain(pointHeading(p));
       expect(summary).toContain(POLICY[p.id]);
     }
-    expect(summary).toContain(`${PERSONAL_USE}: ${POLICY.personalUseDetail}`);
+    expect(summary).toContain(`Limited personal use: ${POLICY.personalUseDetail}`);
     expect(summary).not.toContain('Not answered yet');
     expect(await card.locator('button[title="Edit"]').count()).toBe(13);
     await shot('policy-summary.png', card);
@@ -172,7 +168,7 @@ describe('Agents Playground: file a department social media policy', () => {
     await ui.openConversation("Mayor's Office", { timeoutMs: 120_000 });
     const mayorsCard = await ui.waitForCard('Parks Division social media policy, version 1', { timeoutMs: 120_000 });
     const mayors = await text(mayorsCard);
-    for (const shown of ["Filed: waiting for the Mayor's Office", 'Filed by', 'Dana Reyes', 'Filed on', pointHeading(POLICY_POINTS[0]), pointHeading(POLICY_POINTS[11]), POLICY.p12, PERSONAL_USE]) {
+    for (const shown of ["Filed: waiting for the Mayor's Office", 'Filed by', 'Dana Reyes', 'Filed on', pointHeading(POLICY_POINTS[0]), pointHeading(POLICY_POINTS[11]), POLICY.p12, 'Limited personal use']) {
       expect(mayors).toContain(shown);
     }
     expect(await mayorsCard.locator('button[title="Acknowledge"]').count()).toBe(1);

@@ -334,33 +334,6 @@ export class PlaygroundPage {
     return target;
   }
 
-  /**
-   * Like screenshot({ element }), but the picture is cut on whole pixels around the element. Playwright cuts an element
-   * at its own box, and a card whose top lies between two pixels (y = 317.95) comes out resampled, i.e. blurred; the
-   * page's own pixels are kept here, with at most a pixel of the page around the card. Returns the absolute path.
-   */
-  async screenshotCard(file: string, element: Locator): Promise<string> {
-    const target = path.isAbsolute(file) ? file : path.join(ARTIFACTS_DIR, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const viewport = this.page.viewportSize();
-    const first = await element.boundingBox();
-    const needed = first ? Math.ceil(first.height) + 400 : 0;
-    const grow = viewport && needed > viewport.height;
-    if (grow) await this.page.setViewportSize({ width: viewport.width, height: needed });
-    try {
-      await element.scrollIntoViewIfNeeded();
-      const box = await element.boundingBox();
-      if (!box) throw new Error(`Playground: the element for ${file} is not visible`);
-      const x = Math.floor(box.x);
-      const y = Math.floor(box.y);
-      const clip = { x, y, width: Math.ceil(box.x + box.width) - x, height: Math.ceil(box.y + box.height) - y };
-      await this.page.screenshot({ path: target, clip });
-    } finally {
-      if (grow) await this.page.setViewportSize(viewport);
-    }
-    return target;
-  }
-
   /** Runs a wait; on failure saves test/artifacts/playground-failure-<time>.png and names it in the error. */
   private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {

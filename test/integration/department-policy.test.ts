@@ -28,7 +28,7 @@ describe('POL-1..POL-3 department social media policies', () => {
     await h.connector.waitFor((c) => c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === MAYORS_OFFICE.id);
     const [posted] = postsTo(h, MAYORS_OFFICE);
     expect(cardText(posted.card)).toContain('Parks Division social media policy, version 1');
-    expect(cardText(posted.card)).toContain('12. External-link disclaimer');
+    expect(cardText(posted.card)).toContain('Point 12 · External-link disclaimer');
     expect(cardActions(posted.card).map((a) => a.title)).toEqual(['Acknowledge', 'Return to department']);
     await h.connector.waitFor((c) => c.conversationId === h.user('Omar Said').personalConversationId() && c.body?.summary === 'Copy of a department social media policy');
 

@@ -39,6 +39,12 @@ export async function changesSincePrevious(db: Db | Tx, policy: DepartmentPolicy
   return changes.length ? changes : ['Nothing changed in the text'];
 }
 
+const MAYORS_CHECKS = [
+  'Every one of the twelve points says how this department does it, not only that it will.',
+  "Points 2 and 5 match the department's presences and people in the registry.",
+  'The personal-use rule is no looser than APM 3-9.',
+];
+
 /** The Mayor's Office card (also the IT Director's copy): pending with buttons, or decided with who, when and why. */
 export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, timeZone: string, extra: Pick<PolicyDocView, 'notice'> & { commentsError?: string; forIt?: boolean } = {}) {
   const [dept, filer, decider] = await Promise.all([
@@ -56,9 +62,10 @@ export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, ti
     departmentName: dept.name,
     heading: `${extra.forIt ? 'Copy for the IT Director: ' : ''}${dept.name} social media policy, version ${policy.number}`,
     statusLine,
-    statusColor: status === 'acknowledged' ? 'good' : status === 'returned' ? 'attention' : 'warning',
+    statusColor: status === 'acknowledged' ? 'good' : status === 'returned' ? 'attention' : 'accent',
     draft: policyDraftOf(policy.answers),
-    meta: [['Filed by', filer?.name], ['Filed on', policy.filedAt ? formatWhen(policy.filedAt, timeZone) : undefined]],
+    meta: [['Department', dept.name], ['Filed by', filer?.name], ['Filed on', policy.filedAt ? formatWhen(policy.filedAt, timeZone) : undefined]],
+    checks: decided || extra.forIt ? undefined : MAYORS_CHECKS,
     changes: await changesSincePrevious(db, policy),
     notice: extra.notice,
     actions: decided || extra.forIt ? [] : decisionActions(policy.id, extra.commentsError),

@@ -10,14 +10,11 @@
  * policy-mayors-card.png and policy-mayors-channel.png (the channel as the Mayor's Office sees it).
  * Assertions are about what a person sees on the cards, not about the database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { findFreePort, startPlayground, type RunningPlayground } from '../../scripts/playground';
 import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS } from '../../src/domain/policy-points';
 import { fullPolicy } from '../harness/policy-flow';
-import { launchBrowser, PlaygroundPage, type BrowserSession } from './playground-driver';
+import { PlaygroundPage } from './playground-driver';
+import { startPlaygroundSession, type PlaygroundSession } from './playground-session';
 
 jest.setTimeout(300_000);
 
@@ -42,39 +39,14 @@ const examplePlaceholder = (id: string) => `e.g. ${POLICY_POINTS.find((p) => p.i
 const pointHeading = (p: { n: number; title: string }) => `Point ${p.n} · ${p.title}`;
 
 describe('Agents Playground: file a department social media policy', () => {
-  let playground: RunningPlayground | undefined;
-  let browser: BrowserSession | undefined;
-  let dataDir: string;
-
+  let session: PlaygroundSession | undefined;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-policy-'));
-    playground = await startPlayground({
-      user: 'dana',
-      channel: 'mayors-office',
-      botPort: await findFreePort(),
-      playgroundPort: await findFreePort(),
-      // Private config and logs: other runs (npm run playground, parallel tests) keep theirs.
-      configPath: path.join(dataDir, '.m365agentsplayground.yml'),
-      logDir: path.join(dataDir, 'logs'),
-      botEnv: {
-        DATA_DIR: path.join(dataDir, 'data'),
-        DATABASE_URL: undefined,
-        DOTENV_CONFIG_PATH: '/nonexistent', // the developer's .env must not leak in
-        LOG_LEVEL: 'warn',
-      },
-      timeoutMs: 120_000,
-    });
-    browser = await launchBrowser();
+    session = await startPlaygroundSession({ user: 'dana', channel: 'mayors-office' });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("writes the twelve points on seven cards, files, and the policy appears in the Mayor's Office channel", async () => {
-    const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
+    const ui = await PlaygroundPage.open(session!.browser.page, session!.playground.url, { timeoutMs: 120_000 });
     const before = await ui.cardCount();
     const text = (card: Locator) => card.innerText();
     const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });

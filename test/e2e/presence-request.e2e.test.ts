@@ -9,12 +9,9 @@
  * request-submitted.png, request-it-card.png and request-it-channel.png (the channel as a reviewer sees it).
  * Assertions are about what a person sees on the cards, not about the database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { findFreePort, startPlayground, type RunningPlayground } from '../../scripts/playground';
-import { launchBrowser, PlaygroundPage, type BrowserSession } from './playground-driver';
+import { PlaygroundPage } from './playground-driver';
+import { startPlaygroundSession, type PlaygroundSession } from './playground-session';
 
 jest.setTimeout(300_000);
 
@@ -40,40 +37,14 @@ const PARKS = {
 const NOT_A_CITY_PAGE = 'https://www.madisonparksfoundation.org/events';
 
 describe('Agents Playground: request a presence', () => {
-  let playground: RunningPlayground | undefined;
-  let browser: BrowserSession | undefined;
-  let dataDir: string;
-
+  let session: PlaygroundSession | undefined;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-request-'));
-    playground = await startPlayground({
-      user: 'pat',
-      channel: 'it-review',
-      botPort: await findFreePort(),
-      playgroundPort: await findFreePort(),
-      // Private config and logs: other runs (npm run playground, parallel tests) keep theirs.
-      configPath: path.join(dataDir, '.m365agentsplayground.yml'),
-      logDir: path.join(dataDir, 'logs'),
-      botEnv: {
-        DATA_DIR: path.join(dataDir, 'data'),
-        DATABASE_URL: undefined,
-        DOTENV_CONFIG_PATH: '/nonexistent', // the developer's .env must not leak in
-        CITY_WEB_DOMAINS: undefined, // the default: cityofmadison.com
-        LOG_LEVEL: 'warn',
-      },
-      timeoutMs: 120_000,
-    });
-    browser = await launchBrowser();
+    session = await startPlaygroundSession({ user: 'pat', channel: 'it-review' });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('walks the five steps, submits, and the IT review card appears in the IT review channel', async () => {
-    const ui = await PlaygroundPage.open(browser!.page, playground!.url, { timeoutMs: 120_000 });
+    const ui = await PlaygroundPage.open(session!.browser.page, session!.playground.url, { timeoutMs: 120_000 });
     const before = await ui.cardCount();
     const text = (card: Locator) => card.innerText();
     const shot = (file: string, card: Locator) => ui.screenshot(file, { element: card });

@@ -9,6 +9,7 @@ import type { AdaptiveCard } from '../../../cards/common/elements';
 import { requesterNotice } from '../../../cards/presence-request/notices';
 import { draftOf, reviewCardFor } from './request-views';
 import { openReview } from './submit-request';
+import { checkAll, stepSchemas } from '../../domain/presence-answers';
 
 /** Thrown inside the transaction when the guard finds the review already decided, to roll back and re-read. */
 class AlreadyDecided extends Error {}
@@ -53,7 +54,7 @@ export async function decideReview(
         entityId: review.requestId,
         data: { reviewId: review.id, stage: review.stage, round: review.round, decision: input.decision, reason: input.reason ?? null, shownCardSha256: review.cardHash },
       });
-      await afterDecision(tx, review, verdict.next, actor, input.reason, config.timeZone);
+      await afterDecision(tx, review, verdict.next, actor, input.reason, config.timeZone, config.cityWebDomains);
 
       const decidedReview = await tx.review.findUniqueOrThrow({ where: { id: review.id }, include: { request: true } });
       if (review.cardOutboxId) {
@@ -68,7 +69,7 @@ export async function decideReview(
 }
 
 /** What a decision sets in motion: the next review, the presence in the registry, and the requester's notice. */
-async function afterDecision(tx: Tx, review: { requestId: string; round: number; stage: string; snapshot: string; request: { requesterId: string } }, next: RequestStatus, actor: Actor, reason: string | undefined, timeZone: string) {
+async function afterDecision(tx: Tx, review: { requestId: string; round: number; stage: string; snapshot: string; request: { requesterId: string } }, next: RequestStatus, actor: Actor, reason: string | undefined, timeZone: string, domains: readonly string[]) {
   const draft = draftOf(review.snapshot);
   const handle = draft.handle ?? 'your account';
   const notify = (headline: string, detail: string, color: 'good' | 'attention' | 'default', action?: { title: string; verb: string }) =>
@@ -81,8 +82,12 @@ async function afterDecision(tx: Tx, review: { requestId: string; round: number;
     const who = review.stage === 'it' ? 'IT' : "The City Attorney's office";
     await notify(`${who} returned your request`, `${actor.name}: ${reason}`, 'attention', { title: 'Revise request', verb: 'request.open' });
   } else if (next === 'approved') {
+    // The snapshot was complete when submitted; check it again rather than register a presence with blanks.
+    const complete = checkAll(stepSchemas(domains), draft);
+    if (!complete.ok) throw new Error(`request ${review.requestId}: the submitted answers no longer validate (step ${complete.step})`);
+    const a = complete.answers;
     const presence = await tx.presence.create({
-      data: { requestId: review.requestId, departmentId: draft.departmentId ?? '', platform: draft.platform === 'other' ? draft.platformOther ?? 'other' : draft.platform ?? '', handle, state: 'approved_not_live', record: review.snapshot, ownerId: review.request.requesterId },
+      data: { requestId: review.requestId, departmentId: a.departmentId, platform: a.platform === 'other' ? a.platformOther ?? 'other' : a.platform, handle: a.handle, state: 'approved_not_live', record: review.snapshot, ownerId: review.request.requesterId },
     });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'presence.registered', entityType: 'presence', entityId: presence.id, data: { requestId: review.requestId, state: 'approved_not_live' } });
     await enqueueToPerson(tx, review.request.requesterId, {

@@ -8,7 +8,7 @@ import { TX_OPTIONS, type Db, type Tx } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
 import { formatWhen, type AdaptiveCard } from '../../../cards/common/elements';
 import { blockReviewCard } from '../../../cards/department-policy/block-cards';
-import { requesterNotice } from '../../../cards/presence-request/notices';
+import { noticeCard } from '../../../cards/common/notice-card';
 
 export async function blockCardFor(db: Db | Tx, b: AccessBlockRequest, timeZone: string, extra: { notice?: string; responseError?: string } = {}): Promise<AdaptiveCard> {
   const [dept, people] = await Promise.all([db.department.findUniqueOrThrow({ where: { id: b.departmentId } }), db.person.findMany({ where: { id: { in: [b.requesterId, b.deciderId ?? ''] } } })]);
@@ -56,7 +56,7 @@ export async function decideAccessBlock({ db, config }: Pick<Services, 'db' | 'c
     const headline = status === 'done' ? 'IT blocked the sites you asked for' : 'IT declined your request to block sites';
     await enqueueToPerson(tx, b.requesterId, {
       summary: headline,
-      card: requesterNotice({ requestId: b.id, handle: b.sites, headline, detail: status === 'done' ? `${actor.name} applied the block for your staff.` : `${actor.name}: ${input.response}`, color: status === 'done' ? 'good' : 'attention', action: { title: 'Back to help', verb: 'help.show' } }),
+      card: noticeCard({ headline, detail: status === 'done' ? `${actor.name} applied the block for your staff.` : `${actor.name}: ${input.response}`, color: status === 'done' ? 'good' : 'attention', about: `Sites: ${b.sites}`, action: { title: 'Show what I can do', verb: 'help.show' } }),
     });
     return true;
   }, TX_OPTIONS);

@@ -5,7 +5,7 @@ import { appendAudit } from '../../records/audit';
 import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
-import { requesterNotice } from '../../../cards/presence-request/notices';
+import { noticeCard } from '../../../cards/common/notice-card';
 import type { AdaptiveCard } from '../../../cards/common/elements';
 import { policyReviewCard } from './policy-views';
 
@@ -33,13 +33,12 @@ export async function decidePolicy({ db, config }: Pick<Services, 'db' | 'config
     const returned = verdict.next === 'returned';
     await enqueueToPerson(tx, policy.filerId, {
       summary: returned ? "The Mayor's Office returned your policy" : "The Mayor's Office acknowledged your policy",
-      card: requesterNotice({
-        requestId: policy.id,
-        handle: `${dept.name} policy, version ${policy.number}`,
+      card: noticeCard({
+        about: `${dept.name} policy, version ${policy.number}`,
         headline: returned ? "The Mayor's Office returned your policy" : "The Mayor's Office acknowledged your policy",
         detail: returned ? `${actor.name}: ${input.comments}` : `${actor.name} acknowledged version ${policy.number}. It is now your department's policy in force.`,
         color: returned ? 'attention' : 'good',
-        action: returned ? { title: 'Revise policy', verb: 'policy.start', data: { departmentId: policy.departmentId } } : { title: 'View policy', verb: 'policy.view', data: { departmentId: policy.departmentId } },
+        action: { title: returned ? 'Revise policy' : 'View policy', verb: returned ? 'policy.start' : 'policy.view', departmentId: policy.departmentId },
       }),
     });
     return true;

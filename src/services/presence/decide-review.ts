@@ -6,7 +6,7 @@ import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
 import type { AdaptiveCard } from '../../../cards/common/elements';
-import { requesterNotice } from '../../../cards/presence-request/notices';
+import { noticeCard } from '../../../cards/common/notice-card';
 import { draftOf, reviewCardFor } from './request-views';
 import { openReview } from './submit-request';
 import { checkAll, stepSchemas } from '../../domain/presence-answers';
@@ -72,15 +72,17 @@ export async function decideReview(
 async function afterDecision(tx: Tx, review: { requestId: string; round: number; stage: string; snapshot: string; request: { requesterId: string } }, next: RequestStatus, actor: Actor, reason: string | undefined, timeZone: string, domains: readonly string[]) {
   const draft = draftOf(review.snapshot);
   const handle = draft.handle ?? 'your account';
-  const notify = (headline: string, detail: string, color: 'good' | 'attention' | 'default', action?: { title: string; verb: string }) =>
-    enqueueToPerson(tx, review.request.requesterId, { summary: headline, card: requesterNotice({ requestId: review.requestId, handle, headline, detail, color, action }) });
+  const about = `Request for ${handle}`;
+  const open = { title: 'Open request', verb: 'request.open', requestId: review.requestId };
+  const notify = (headline: string, detail: string, color: 'good' | 'attention', action = open) =>
+    enqueueToPerson(tx, review.request.requesterId, { summary: headline, card: noticeCard({ headline, detail, color, about, action }) });
 
   if (next === 'attorney_review') {
     await openReview(tx, review.requestId, review.round, 'attorney', review.snapshot, timeZone);
     await notify('IT approved your request', `${actor.name} approved it for IT. It now goes to the City Attorney's office.`, 'good');
   } else if (next === 'returned') {
     const who = review.stage === 'it' ? 'IT' : "The City Attorney's office";
-    await notify(`${who} returned your request`, `${actor.name}: ${reason}`, 'attention', { title: 'Revise request', verb: 'request.open' });
+    await notify(`${who} returned your request`, `${actor.name}: ${reason}`, 'attention', { ...open, title: 'Revise request' });
   } else if (next === 'approved') {
     // The snapshot was complete when submitted; check it again rather than register a presence with blanks.
     const complete = checkAll(stepSchemas(domains), draft);
@@ -92,7 +94,7 @@ async function afterDecision(tx: Tx, review: { requestId: string; round: number;
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'presence.registered', entityType: 'presence', entityId: presence.id, data: { requestId: review.requestId, state: 'approved_not_live' } });
     await enqueueToPerson(tx, review.request.requesterId, {
       summary: 'Your social media presence is approved',
-      card: requesterNotice({ requestId: review.requestId, handle, headline: 'Your presence is approved', detail: `IT and the City Attorney's office approved ${handle}. Record the account's address and login, and put the City's notice in place, to make it active.`, color: 'good', action: { title: 'Set it up', verb: 'presence.setup.start' } }),
+      card: noticeCard({ headline: 'Your presence is approved', detail: `IT and the City Attorney's office approved ${handle}. Record the account's address and login, and put the City's notice in place, to make it active.`, color: 'good', about, action: { title: 'Set it up', verb: 'presence.setup.start', presenceId: presence.id } }),
     });
   }
 }

@@ -147,20 +147,6 @@ describe('Agents Playground: file a department social media policy', () => {
     expect(await mayorsCard.locator('button[title="Return with comments"]').count()).toBe(1);
     expect(await mayorsCard.locator('button[title="Edit"]').count()).toBe(0);
     await shot('policy-mayors-card.png', mayorsCard);
-    // The channel as the Mayor's Office sees it: the thread from its top, in a window tall enough for a good part of it.
-    const viewport = ui.page.viewportSize()!;
-    await ui.page.setViewportSize({ width: viewport.width, height: 1600 });
-    await mayorsCard.evaluate((el) => {
-      // Runs in the browser; tsconfig has no DOM lib, hence the local types.
-      type Node = { parentElement: Node | null; scrollHeight: number; clientHeight: number; scrollBy(x: number, y: number): void; scrollIntoView(o: object): void };
-      const card = el as unknown as Node;
-      const style = (n: Node) => (globalThis as unknown as { getComputedStyle(n: Node): { overflowY: string } }).getComputedStyle(n).overflowY;
-      card.scrollIntoView({ block: 'start' });
-      let p = card.parentElement;
-      while (p && !(p.scrollHeight > p.clientHeight && /auto|scroll/.test(style(p)))) p = p.parentElement;
-      p?.scrollBy(0, -90); // show the post's author line above the card
-    });
-    await ui.screenshot('policy-mayors-channel.png');
-    await ui.page.setViewportSize(viewport);
+    await ui.screenshotThread(mayorsCard, 'policy-mayors-channel.png');
   });
 });

@@ -315,6 +315,30 @@ export class PlaygroundPage {
    * returns the absolute path. The Playground scrolls conversations inside the page, so an element taller than the
    * window would come out cut, under its header: the window is made tall enough for it, then restored.
    */
+  /**
+   * The channel as its members see it: the thread from its top (with the post's author line), in a window tall
+   * enough for a long card; the window size is put back afterwards.
+   */
+  async screenshotThread(card: Locator, file: string): Promise<string> {
+    const viewport = this.page.viewportSize()!;
+    await this.page.setViewportSize({ width: viewport.width, height: 1600 });
+    try {
+      await card.evaluate((el) => {
+        // Runs in the browser; tsconfig has no DOM lib, hence the local types.
+        type Node = { parentElement: Node | null; scrollHeight: number; clientHeight: number; scrollBy(x: number, y: number): void; scrollIntoView(o: object): void };
+        const top = el as unknown as Node;
+        const style = (n: Node) => (globalThis as unknown as { getComputedStyle(n: Node): { overflowY: string } }).getComputedStyle(n).overflowY;
+        top.scrollIntoView({ block: 'start' });
+        let p = top.parentElement;
+        while (p && !(p.scrollHeight > p.clientHeight && /auto|scroll/.test(style(p)))) p = p.parentElement;
+        p?.scrollBy(0, -90);
+      });
+      return await this.screenshot(file);
+    } finally {
+      await this.page.setViewportSize(viewport);
+    }
+  }
+
   async screenshot(file: string, opts: { fullPage?: boolean; element?: Locator } = {}): Promise<string> {
     const target = path.isAbsolute(file) ? file : path.join(ARTIFACTS_DIR, file);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -154,20 +154,6 @@ describe('Agents Playground: request a presence', () => {
     expect(await itCard.locator('button[title="Approve"]').count()).toBe(1);
     expect(await itCard.locator('button[title="Return for changes"]').count()).toBe(1);
     await shot('request-it-card.png', itCard);
-    // The channel as a reviewer sees it: the thread from its top, in a window tall enough for the whole card.
-    const viewport = ui.page.viewportSize()!;
-    await ui.page.setViewportSize({ width: viewport.width, height: 1600 });
-    await itCard.evaluate((el) => {
-      // Runs in the browser; tsconfig has no DOM lib, hence the local types.
-      type Node = { parentElement: Node | null; scrollHeight: number; clientHeight: number; scrollBy(x: number, y: number): void; scrollIntoView(o: object): void };
-      const card = el as unknown as Node;
-      const style = (n: Node) => (globalThis as unknown as { getComputedStyle(n: Node): { overflowY: string } }).getComputedStyle(n).overflowY;
-      card.scrollIntoView({ block: 'start' });
-      let p = card.parentElement;
-      while (p && !(p.scrollHeight > p.clientHeight && /auto|scroll/.test(style(p)))) p = p.parentElement;
-      p?.scrollBy(0, -90); // show the post's author line above the card
-    });
-    await ui.screenshot('request-it-channel.png');
-    await ui.page.setViewportSize(viewport);
+    await ui.screenshotThread(itCard, 'request-it-channel.png');
   });
 });

@@ -1,6 +1,6 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
-import { hasRole } from '../../src/domain/roles';
+import { departmentsWhere, hasRole } from '../../src/domain/roles';
 import { AppError } from '../../src/errors/app-error';
 import { decideAccessBlock, requestAccessBlock } from '../../src/services/policy/access-block';
 import { parseCard } from '../../cards/common/parse';
@@ -9,10 +9,9 @@ import { ZBlockDecision, ZBlockRequest, ZDepartmentRef } from '../../cards/depar
 import { blockFormCard } from '../../cards/department-policy/block-cards';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
 
-const headOf = (turn: Turn) => turn.actor.roles.filter((r) => r.role === 'department_head' && r.departmentId).map((r) => r.departmentId!);
 
 async function form(turn: Turn, departmentId?: string, values?: Record<string, string>, errors?: Partial<Record<string, string>>) {
-  const mine = headOf(turn);
+  const mine = departmentsWhere(turn.actor, 'department_head');
   if (!mine.length) throw new AppError('NOT_AUTHORIZED', 'Only a department head can ask IT to block social media sites for their staff.');
   const chosen = departmentId ?? (mine.length === 1 ? mine[0] : undefined);
   const depts = await turn.services.db.department.findMany({ where: { id: { in: mine } }, orderBy: { name: 'asc' } });

@@ -1,7 +1,7 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { AppError } from '../../src/errors/app-error';
-import { hasRole } from '../../src/domain/roles';
+import { departmentsWhere, hasRole } from '../../src/domain/roles';
 import { POLICY_STEP_COUNT, type PolicyDraft } from '../../src/domain/policy-points';
 import { openPolicyDraft, savePolicyStep } from '../../src/services/policy/save-policy-step';
 import { filePolicy } from '../../src/services/policy/file-policy';
@@ -14,7 +14,6 @@ import { policyStepCard } from '../../cards/department-policy/policy-step-card';
 import { policyDocumentCard } from '../../cards/department-policy/policy-document-card';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
 
-const filerDepartments = (turn: Turn) => [...new Set(turn.actor.roles.filter((r) => (r.role === 'department_head' || r.role === 'policy_delegate') && r.departmentId).map((r) => r.departmentId!))];
 
 async function stepView(turn: Turn, policyId: string, step: number, draft: PolicyDraft, extra: { errors?: Record<string, string>; saved?: boolean } = {}) {
   const { db } = turn.services;
@@ -47,7 +46,7 @@ async function summaryView(turn: Turn, policyId: string, problem?: string) {
 }
 
 async function start(turn: Turn, departmentId?: string) {
-  const mine = filerDepartments(turn);
+  const mine = departmentsWhere(turn.actor, 'department_head', 'policy_delegate');
   const chosen = departmentId ?? (mine.length === 1 ? mine[0] : undefined);
   if (!chosen) {
     if (!mine.length) throw new AppError('NOT_AUTHORIZED', "Only a department head, or their policy delegate, files the department's policy. Ask an admin for the role.");

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { AppError } from '../../src/errors/app-error';
-import { hasRole } from '../../src/domain/roles';
+import { departmentsWhere, hasRole } from '../../src/domain/roles';
 import { POLICY_STATUS_LABELS, type PolicyStatus } from '../../src/domain/department-policy';
 import { complianceRows } from '../../src/services/policy/compliance';
 import { changesSincePrevious, policyDraftOf } from '../../src/services/policy/policy-views';
@@ -17,10 +17,14 @@ import { versionsCard } from '../../cards/department-policy/versions-card';
 const ZDept = z.object({ departmentId: z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'Choose a department' }).min(1).max(64)) });
 const ZVersion = z.object({ policyId: z.string().uuid() });
 const seesAll = (turn: Turn) => ['mayors_office', 'it_reviewer', 'it_director', 'admin'].some((r) => hasRole(turn.actor, r as never));
-const headOf = (turn: Turn) => turn.actor.roles.filter((r) => (r.role === 'department_head' || r.role === 'policy_delegate') && r.departmentId).map((r) => r.departmentId!);
 
 const canGetDocument = (turn: Turn, policy: { filerId: string; departmentId: string }) =>
   policy.filerId === turn.actor.personId || hasRole(turn.actor, 'department_head', policy.departmentId) || hasRole(turn.actor, 'policy_delegate', policy.departmentId);
+
+async function viewPicker(turn: Turn, error?: string) {
+  const departments = await turn.services.db.department.findMany({ orderBy: { name: 'asc' } });
+  return departmentPickerCard({ heading: 'View a department policy', prompt: 'Whose policy do you want to read?', verb: 'policy.view', departments, error });
+}
 
 async function versionCard(turn: Turn, policyId: string) {
   const { db, config } = turn.services;
@@ -63,7 +67,7 @@ export function registerViewing(router: Router): void {
         const done = rows.filter((r) => r.state_ === 'acknowledged').length;
         return complianceCard({ rows, scope: 'all', counts: `${done} of ${rows.length} departments have an acknowledged policy.` });
       }
-      const own = headOf(turn);
+      const own = departmentsWhere(turn.actor, 'department_head', 'policy_delegate');
       if (!own.length) throw new AppError('NOT_AUTHORIZED', "Policy status is for department heads, the Mayor's Office and IT. Type \"view policy\" to read a department's policy.");
       const rows = await complianceRows(db, config.timeZone, own);
       const needsWork = rows.some((r) => r.state_ !== 'acknowledged' && r.state_ !== 'awaiting');
@@ -72,12 +76,11 @@ export function registerViewing(router: Router): void {
   );
   router.entry(
     { title: 'View a policy', description: "Read a department's current social media policy.", verb: 'policy.view.start', command: 'view policy', visible: () => true },
-    async (turn) => departmentPickerCard({ heading: 'View a department policy', prompt: 'Whose policy do you want to read?', verb: 'policy.view', departments: await turn.services.db.department.findMany({ orderBy: { name: 'asc' } }) }),
+    (turn) => viewPicker(turn),
   );
   router.verb('policy.view', async (turn, data) => {
     const p = ZDept.safeParse(data);
-    const depts = () => turn.services.db.department.findMany({ orderBy: { name: 'asc' } });
-    if (!p.success) return departmentPickerCard({ heading: 'View a department policy', prompt: 'Whose policy do you want to read?', verb: 'policy.view', departments: await depts(), error: 'Choose a department' });
+    if (!p.success) return viewPicker(turn, 'Choose a department');
     const current = await turn.services.db.departmentPolicy.findFirst({ where: { departmentId: p.data.departmentId, status: 'acknowledged' }, orderBy: { number: 'desc' } });
     if (!current) throw new AppError('NOT_FOUND', "That department has no acknowledged policy yet. \"policy status\" shows where each department stands.");
     return versionCard(turn, current.id);

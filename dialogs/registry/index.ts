@@ -1,9 +1,9 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import type { Presence } from '@prisma/client';
-import { AppError } from '../../src/errors/app-error';
+import { AppError, refusedWith } from '../../src/errors/app-error';
 import { canEditDetails, canGoLive, standardNotice, STATE_TARGETS, VERB_PAST, type StateTarget } from '../../src/domain/presence';
-import { factsOf, loadPresence, refusedWith } from '../../src/services/presence/load-presence';
+import { factsOf, loadPresence } from '../../src/services/presence/load-presence';
 import { presenceCardFor, registryCardFor } from '../../src/services/presence/presence-views';
 import { draftOf } from '../../src/services/presence/request-views';
 import { goLive } from '../../src/services/presence/go-live';

@@ -1,5 +1,6 @@
 import type { Actor } from './roles';
 import { hasRole } from './roles';
+import { refuse, type Result } from './result';
 
 /** POL-1/POL-2: draft -> filed -> acknowledged, or returned with comments and refiled as a new version. */
 export type PolicyStatus = 'draft' | 'filed' | 'acknowledged' | 'returned' | 'cancelled';
@@ -15,20 +16,18 @@ export const POLICY_STATUS_LABELS: Record<PolicyStatus, string> = {
 /** The original deadline in the APM: every department's policy on file by January 1, 2013 (POL-3). */
 export const POLICY_DEADLINE = new Date('2013-01-01T06:00:00Z');
 
-type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT'; message: string };
-type Ok<T = object> = { refused: false } & T;
 
 /** The department head files, or someone the admin made the department's policy delegate. */
-export function canFile(actor: Actor, departmentId: string): Ok | Refusal {
+export function canFile(actor: Actor, departmentId: string): Result {
   if (hasRole(actor, 'department_head', departmentId) || hasRole(actor, 'policy_delegate', departmentId)) return { refused: false };
-  return { refused: true, code: 'NOT_AUTHORIZED', message: "Only the department head, or their policy delegate, files the department's policy." };
+  return refuse('NOT_AUTHORIZED', "Only the department head, or their policy delegate, files the department's policy.");
 }
 
-export function canDecidePolicy(actor: Actor, policy: { status: PolicyStatus; filerId: string }, decision: 'acknowledge' | 'return', comments?: string): Ok<{ next: 'acknowledged' | 'returned' }> | Refusal {
-  if (!hasRole(actor, 'mayors_office')) return { refused: true, code: 'NOT_AUTHORIZED', message: "Only the Mayor's Office acknowledges or returns department policies." };
-  if (policy.filerId === actor.personId) return { refused: true, code: 'NOT_AUTHORIZED', message: 'You filed this policy, so someone else in the Mayor\'s Office must decide on it.' };
-  if (policy.status !== 'filed') return { refused: true, code: 'STALE_CARD', message: 'This version has already been decided.' };
-  if (decision === 'return' && !comments?.trim()) return { refused: true, code: 'INVALID_INPUT', message: 'Write your comments, so the department knows what to revise.' };
+export function canDecidePolicy(actor: Actor, policy: { status: PolicyStatus; filerId: string }, decision: 'acknowledge' | 'return', comments?: string): Result<{ next: 'acknowledged' | 'returned' }> {
+  if (!hasRole(actor, 'mayors_office')) return refuse('NOT_AUTHORIZED', "Only the Mayor's Office acknowledges or returns department policies.");
+  if (policy.filerId === actor.personId) return refuse('NOT_AUTHORIZED', "You filed this policy, so someone else in the Mayor's Office must decide on it.");
+  if (policy.status !== 'filed') return refuse('STALE_CARD', 'This version has already been decided.');
+  if (decision === 'return' && !comments?.trim()) return refuse('INVALID_INPUT', 'Write your comments, so the department knows what to revise.');
   return { refused: false, next: decision === 'acknowledge' ? 'acknowledged' : 'returned' };
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from './roles';
 import { hasRole } from './roles';
+import { refuse, type Result } from './result';
 
 /** The life of a request (REQ-1..REQ-4): draft -> IT review -> City Attorney review -> approved, or returned to revise. */
 export type RequestStatus = 'draft' | 'it_review' | 'attorney_review' | 'returned' | 'approved' | 'withdrawn' | 'cancelled';
@@ -20,10 +21,6 @@ export const STAGE_LABELS: Record<ReviewStage, string> = { it: 'IT review', atto
 export const STAGE_ROLE = { it: 'it_reviewer', attorney: 'city_attorney' } as const;
 export const STAGE_OF_STATUS: Partial<Record<RequestStatus, ReviewStage>> = { it_review: 'it', attorney_review: 'attorney' };
 
-export type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT'; message: string };
-export type Result<T> = ({ refused: false } & T) | Refusal;
-
-const refuse = (code: Refusal['code'], message: string): Refusal => ({ refused: true, code, message });
 
 /** The requester edits only their own request, and only while it is a draft or returned to them. */
 export function canEdit(req: { requesterId: string; status: RequestStatus }, actor: Pick<Actor, 'personId'>): Result<object> {

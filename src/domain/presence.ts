@@ -1,5 +1,6 @@
 import type { Actor } from './roles';
 import { hasRole } from './roles';
+import { refuse, type Result } from './result';
 
 /** The life of an official presence in the registry (REG-1): approved, then live, perhaps suspended, in the end retired. */
 export const PRESENCE_STATES = ['approved_not_live', 'active', 'suspended', 'retired'] as const;
@@ -17,8 +18,6 @@ export const STATE_TARGETS = ['suspended', 'active', 'retired'] as const;
 export type StateTarget = (typeof STATE_TARGETS)[number];
 export const VERB_PAST: Record<StateTarget, string> = { suspended: 'suspended', active: 'reactivated', retired: 'retired' };
 
-export type Refusal = { refused: true; code: 'NOT_AUTHORIZED' | 'STALE_CARD' | 'INVALID_INPUT' | 'WRONG_PLACE'; message: string };
-export type Result<T> = ({ refused: false } & T) | Refusal;
 
 /** The facts of a presence the rules need; no Prisma row, so the rules stay pure. */
 export interface PresenceFacts {
@@ -32,7 +31,6 @@ export interface Place {
   kind: 'personal' | 'channel' | 'groupChat';
 }
 
-const refuse = (code: Refusal['code'], message: string): Refusal => ({ refused: true, code, message });
 const isOwner = (p: PresenceFacts, actor: Pick<Actor, 'personId'>) => p.ownerId === actor.personId;
 const isIt = (actor: Pick<Actor, 'roles'>) => hasRole(actor, 'it_reviewer') || hasRole(actor, 'it_director');
 const PRIVATE_ONLY = 'Logins are only typed and shown in your personal chat with Social Steward, never in a channel or group chat.';

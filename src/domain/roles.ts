@@ -54,3 +54,8 @@ export function needsDepartment(role: Role): boolean {
 export function describeHolding(h: RoleHolding, departmentName?: string): string {
   return h.departmentId ? `${ROLE_LABELS[h.role]} (${departmentName ?? h.departmentId})` : ROLE_LABELS[h.role];
 }
+
+/** The departments for which the actor holds any of these department roles, each once. */
+export function departmentsWhere(actor: Pick<Actor, 'roles'>, ...roles: Role[]): string[] {
+  return [...new Set(actor.roles.filter((r) => roles.includes(r.role) && r.departmentId).map((r) => r.departmentId!))];
+}

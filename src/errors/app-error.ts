@@ -1,3 +1,5 @@
+import type { Refusal } from '../domain/result';
+
 /** The coded errors a person can meet; each maps to one friendly card in src/teams/error-reply.ts. */
 export type AppErrorCode =
   | 'NOT_AUTHORIZED'
@@ -19,4 +21,9 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** A domain refusal becomes the coded error the turn's error handler turns into a card. */
+export function refusedWith(r: Refusal): never {
+  throw new AppError(r.code, r.message);
 }

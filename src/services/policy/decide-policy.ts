@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { canDecidePolicy, type PolicyStatus } from '../../domain/department-policy';
 import { AppError } from '../../errors/app-error';
+import { LOST_RACE_NOTICE, refusedClickNotice } from '../../domain/result';
 import { appendAudit } from '../../records/audit';
 import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -18,7 +19,7 @@ export async function decidePolicy({ db, config }: Pick<Services, 'db' | 'config
   const verdict = canDecidePolicy(actor, { status: policy.status as PolicyStatus, filerId: policy.filerId }, input.decision, input.comments);
   if (verdict.refused) {
     if (verdict.code === 'INVALID_INPUT') return current(undefined, verdict.message);
-    return current(verdict.code === 'STALE_CARD' ? 'This was already decided; your click did not change anything.' : `${verdict.message} Nothing was changed.`);
+    return current(refusedClickNotice(verdict));
   }
   const decided = await db.$transaction(async (tx) => {
     const { count } = await tx.departmentPolicy.updateMany({
@@ -43,5 +44,5 @@ export async function decidePolicy({ db, config }: Pick<Services, 'db' | 'config
     });
     return true;
   }, TX_OPTIONS);
-  return current(decided ? undefined : 'Someone decided this just before you; your click did not change anything.');
+  return current(decided ? undefined : LOST_RACE_NOTICE);
 }

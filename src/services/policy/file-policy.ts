@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { canFile } from '../../domain/department-policy';
 import { missingPoints, policyProblems } from '../../domain/policy-points';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueToChannel, enqueueToPerson } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -19,7 +19,7 @@ export async function filePolicy({ db, config }: Pick<Services, 'db' | 'config'>
   const policy = await db.departmentPolicy.findUnique({ where: { id: policyId } });
   if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists.');
   const allowed = canFile(actor, policy.departmentId);
-  if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+  if (allowed.refused) refusedWith(allowed);
   const draft = policyDraftOf(policy.answers);
   const problems = policyProblems(draft);
   if (Object.keys(problems).length) return { filed: false, missing: missingPoints(draft), problems };

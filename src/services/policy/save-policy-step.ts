@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { canFile } from '../../domain/department-policy';
 import { POLICY_STEPS, POLICY_STEP_COUNT, policyProblems, type PolicyDraft } from '../../domain/policy-points';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -14,7 +14,7 @@ import { policyDraftOf } from './policy-views';
  */
 export async function openPolicyDraft({ db }: Pick<Services, 'db'>, actor: Actor, departmentId: string) {
   const allowed = canFile(actor, departmentId);
-  if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+  if (allowed.refused) refusedWith(allowed);
   return db.$transaction(async (tx) => {
     const draft = await tx.departmentPolicy.findFirst({ where: { departmentId, status: 'draft' } });
     if (draft) return draft;
@@ -31,7 +31,7 @@ export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor,
     const policy = await tx.departmentPolicy.findUnique({ where: { id: input.policyId } });
     if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists. Type "file our policy" to start again.');
     const allowed = canFile(actor, policy.departmentId);
-    if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+    if (allowed.refused) refusedWith(allowed);
     if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version has already been filed. Type "file our policy" to work on a new one.');
     const draft: PolicyDraft = policyDraftOf(policy.answers);
     const fields = POLICY_STEPS[input.step - 1];

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { decideReview as decide, type Decision, type RequestStatus, type ReviewStage } from '../../domain/presence-request';
 import { AppError } from '../../errors/app-error';
+import { LOST_RACE_NOTICE, refusedClickNotice } from '../../domain/result';
 import { appendAudit } from '../../records/audit';
 import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
@@ -32,7 +33,7 @@ export async function decideReview(
   const verdict = decide({ stage: review.stage as ReviewStage, status: review.status }, review.request, actor, input.decision, input.reason);
   if (verdict.refused) {
     if (verdict.code === 'INVALID_INPUT') return current(undefined, verdict.message);
-    return current(verdict.code === 'STALE_CARD' ? 'This was already decided; your click did not change anything.' : `${verdict.message} Nothing was changed.`);
+    return current(refusedClickNotice(verdict));
   }
 
   try {
@@ -62,7 +63,7 @@ export async function decideReview(
       }
     }, TX_OPTIONS);
   } catch (err) {
-    if (err instanceof AlreadyDecided) return current('Someone decided this just before you; your click did not change anything.');
+    if (err instanceof AlreadyDecided) return current(LOST_RACE_NOTICE);
     throw err;
   }
   return { card: await reviewCardFor(db, (await load())!, config.timeZone), decided: true };

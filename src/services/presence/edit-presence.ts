@@ -1,13 +1,13 @@
 import type { Actor } from '../../domain/roles';
 import { canEditDetails } from '../../domain/presence';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
 import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../../cards/registry/actions';
 import type { FieldErrors } from '../../../cards/common/inputs';
 import { draftOf } from './request-views';
-import { factsOf, loadPresence, refusedWith } from './load-presence';
+import { factsOf, loadPresence } from './load-presence';
 
 export type EditOutcome = { ok: true; changed: EditField[] } | { ok: false; errors: FieldErrors };
 

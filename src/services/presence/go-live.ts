@@ -1,12 +1,12 @@
 import type { Actor } from '../../domain/roles';
 import { canGoLive, type Place } from '../../domain/presence';
 import { sealCredential } from '../../domain/credential-crypto';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
 import type { TGoLive } from '../../../cards/registry/actions';
-import { factsOf, loadPresence, refusedWith } from './load-presence';
+import { factsOf, loadPresence } from './load-presence';
 
 /**
  * REG-2, REG-5: the owner records the account's address and login and confirms the City's notice is posted; the

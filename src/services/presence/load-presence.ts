@@ -1,7 +1,7 @@
 import type { Presence } from '@prisma/client';
 import type { Db, Tx } from '../../store/prisma';
 import { AppError } from '../../errors/app-error';
-import type { PresenceFacts, PresenceState, Refusal } from '../../domain/presence';
+import type { PresenceFacts, PresenceState } from '../../domain/presence';
 
 export async function loadPresence(db: Db | Tx, presenceId: string): Promise<Presence> {
   const presence = await db.presence.findUnique({ where: { id: presenceId } });
@@ -11,11 +11,6 @@ export async function loadPresence(db: Db | Tx, presenceId: string): Promise<Pre
 
 export function factsOf(p: Presence): PresenceFacts {
   return { ownerId: p.ownerId, departmentId: p.departmentId, state: p.state as PresenceState };
-}
-
-/** A domain refusal becomes the coded error the turn's error handler turns into a card. */
-export function refusedWith(r: Refusal): never {
-  throw new AppError(r.code, r.message);
 }
 
 /**

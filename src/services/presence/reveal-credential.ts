@@ -2,11 +2,11 @@ import type { Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import { canRevealCredential, type Place } from '../../domain/presence';
 import { openCredential, type Credential } from '../../domain/credential-crypto';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
-import { factsOf, loadPresence, refusedWith } from './load-presence';
+import { factsOf, loadPresence } from './load-presence';
 
 /**
  * REG-2: revealing a login is an audited act of the owner or IT, in a personal chat. The event commits before the

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { canEdit, type RequestStatus } from '../../domain/presence-request';
 import { checkStep, stepFields, stepSchemas, STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -33,7 +33,7 @@ export async function saveRequestStep(
     const req = await tx.presenceRequest.findUnique({ where: { id: input.requestId } });
     if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists. Type "my requests" to see yours.');
     const allowed = canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
-    if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+    if (allowed.refused) refusedWith(allowed);
 
     const draft = draftOf(req.answers);
     const changed: string[] = [];

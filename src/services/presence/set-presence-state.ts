@@ -1,13 +1,13 @@
 import type { Actor } from '../../domain/roles';
 import { canSetState, VERB_PAST } from '../../domain/presence';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueToPerson } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
 import type { TSetState } from '../../../cards/registry/actions';
 import { stateChangedNotice } from '../../../cards/registry/owner-notice';
-import { factsOf, loadPresence, recordAsItStands, refusedWith } from './load-presence';
+import { factsOf, loadPresence, recordAsItStands } from './load-presence';
 
 /**
  * IT 1, FRESH-2, FRESH-3: IT suspends, reactivates or retires a presence with a reason. One transaction: the state,

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/roles';
 import { canStop, type RequestStatus } from '../../domain/presence-request';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueUpdate } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -12,7 +12,7 @@ export async function stopRequest({ db, config }: Pick<Services, 'db' | 'config'
   const req = await db.presenceRequest.findUnique({ where: { id: requestId } });
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
   const verdict = canStop({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
-  if (verdict.refused) throw new AppError(verdict.code, verdict.message);
+  if (verdict.refused) refusedWith(verdict);
   await db.$transaction(async (tx) => {
     const { count } = await tx.presenceRequest.updateMany({ where: { id: req.id, status: req.status }, data: { status: verdict.next, version: { increment: 1 } } });
     if (count === 0) throw new AppError('STALE_CARD', 'This request changed just now. Type "my requests" to see where it stands.');

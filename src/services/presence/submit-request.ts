@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles';
 import { canSubmit, type RequestStatus } from '../../domain/presence-request';
 import { checkAll, stepSchemas } from '../../domain/presence-answers';
-import { AppError } from '../../errors/app-error';
+import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueToChannel } from '../../notify/outbox';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
@@ -19,7 +19,7 @@ export async function submitRequest({ db, config }: Pick<Services, 'db' | 'confi
   const req = await db.presenceRequest.findUnique({ where: { id: requestId } });
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
   const allowed = canSubmit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
-  if (allowed.refused) throw new AppError(allowed.code, allowed.message);
+  if (allowed.refused) refusedWith(allowed);
   const check = checkAll(stepSchemas(config.cityWebDomains), draftOf(req.answers));
   if (!check.ok) return { submitted: false, step: check.step, errors: check.errors };
 

@@ -10,8 +10,8 @@ export interface Child {
 }
 
 /** Starts `node --import tsx <script>` and waits for the line that names its URL. */
-export function startChild(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export function startChild(script: string, args: string[], env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

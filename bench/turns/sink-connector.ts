@@ -8,13 +8,15 @@ import type { AddressInfo } from 'node:net';
 let calls = 0;
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/count') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ calls }));
     return;
   }
   req.resume();
   req.on('end', () => {
     calls += 1;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sink-${calls}` }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `sink-${calls}` }));
   });
 });
 server.keepAliveTimeout = 60_000;

@@ -17,6 +17,7 @@ const ZEnv = z.object({
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url('BOT_OPENID_METADATA_URL must be a URL').optional()),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid('TEAMS_APP_ID must be a GUID').optional()),
   BOT_DOMAIN: optionalText,
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -62,6 +63,8 @@ export interface Config {
     readonly password?: string;
     readonly tenantId?: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** Where the channel's token signing keys are published; Microsoft's public cloud unless set. */
+    readonly openIdMetadataUrl?: string;
   };
   readonly teamsAppId?: string;
   readonly botDomain?: string;
@@ -105,6 +108,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
     problems.push(`BOT_TENANT_ID: required when BOT_APP_TYPE is ${e.BOT_APP_TYPE}`);
   }
+  if (production && e.BOT_OPENID_METADATA_URL && !e.BOT_OPENID_METADATA_URL.startsWith('https://')) {
+    problems.push('BOT_OPENID_METADATA_URL: must be https in production; the keys that authenticate Teams are fetched from it');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
@@ -113,7 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     local: !production,
     port: e.PORT,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
-    bot: Object.freeze({ appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }),
+    bot: Object.freeze({ appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL }),
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
     dataDir,

@@ -7,7 +7,9 @@ import { createLogger, type Logger } from '../log/logger';
 import { createPrisma, type Db } from '../store/prisma';
 import { applyMigrations, pendingMigrations } from '../store/migrate';
 import { seedDepartments } from '../store/seed';
-import { createAdapter, createApp } from '../teams/app';
+import { useServerSettings } from '../store/sqlite-settings';
+import { createApp } from '../teams/app';
+import { createAdapter } from '../teams/adapter';
 import { OutboxWorker } from '../notify/outbox-worker';
 import { TeamsSender } from '../notify/teams-sender';
 import { createHttpServer } from './http-server';
@@ -37,6 +39,8 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
     log.info({ pending }, 'applying database migrations');
     await applyMigrations(config.databaseUrl);
   }
+  // After migrating: `migrate deploy` runs in a child process of its own and must find the file unlocked.
+  if (config.databaseUrl.startsWith('file:')) await useServerSettings(db);
   await seedDepartments(db);
 
   const adapter = createAdapter(config);

@@ -1,7 +1,5 @@
-import { CallerIdConstants, StatusCodes, TeamsInfo, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import type { Config } from '../config/config';
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PrismaStorage } from '../store/prisma-storage';
 import { resolveActor } from '../services/resolve-actor';
 import { recordConversation } from '../services/record-conversation';
@@ -25,56 +23,6 @@ async function memberName(ctx: TurnContext): Promise<string | undefined> {
   }
 }
 
-/**
- * Microsoft's public-cloud settings with the channel's signing keys read from another address (tests use a local
- * issuer to prove that forged tokens fail). botbuilder takes all of them or none, so each is spelled out.
- */
-function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
-  return {
-    ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-    CallerId: CallerIdConstants.PublicAzureChannel,
-  };
-}
-
-/**
- * A token with a bad signature or `alg: none` fails inside jsonwebtoken, whose errors reach botbuilder as plain
- * errors that it answers with 500 and the error's text. They are authentication failures: 401, like the others.
- */
-function refuseBadSignaturesWith401(adapter: TeamsAdapter): void {
-  // botFrameworkAuthentication is protected in CloudAdapterBase; this is the one place that reaches it.
-  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
-  const authenticate = auth.authenticateRequest.bind(auth);
-  auth.authenticateRequest = async (activity, authHeader) => {
-    try {
-      return await authenticate(activity, authHeader);
-    } catch (err) {
-      if (err instanceof Error && (err.name === 'JsonWebTokenError' || err.name === 'NotBeforeError')) {
-        throw new AuthenticationError(`Unauthorized: ${err.message}`, StatusCodes.UNAUTHORIZED);
-      }
-      throw err;
-    }
-  };
-}
-
-export function createAdapter(config: Config): TeamsAdapter {
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: config.bot.appId ?? '',
-    MicrosoftAppPassword: config.bot.password ?? '',
-    // botbuilder only accepts an empty app id (authentication off, local mode) as MultiTenant.
-    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
-    MicrosoftAppTenantId: config.bot.tenantId ?? '',
-    ...(config.bot.openIdMetadataUrl ? publicCloudWithKeysFrom(config.bot.openIdMetadataUrl) : {}),
-  });
-  refuseBadSignaturesWith401(adapter);
-  return adapter;
-}
-
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
 const FEATURES = [help, presenceRequest, registry, departmentPolicy, roles, channels, audit];
 
@@ -93,7 +41,7 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
     const from = ctx.activity.from;
     const actor = await resolveActor(services, { aadObjectId: from.aadObjectId ?? from.id, teamsUserId: from.id, name: from.name?.trim() || undefined }, () => memberName(ctx));
     ctx.turnState.set(ACTOR_KEY, actor);
-    await recordConversation(services.db, ctx.activity, whereOf(ctx), actor.personId);
+    await recordConversation(services.db, TurnContext.getConversationReference(ctx.activity), whereOf(ctx), actor.personId);
     return true;
   });
 

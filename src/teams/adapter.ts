@@ -1,0 +1,76 @@
+import { CallerIdConstants, StatusCodes } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication, type ConnectorFactory } from 'botframework-connector';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { LRUCache } from 'lru-cache';
+import type { Config } from '../config/config';
+
+export function createAdapter(config: Config): TeamsAdapter {
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.password ?? '',
+    // botbuilder only accepts an empty app id (authentication off, local mode) as MultiTenant.
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...(config.bot.openIdMetadataUrl ? publicCloudWithKeysFrom(config.bot.openIdMetadataUrl) : {}),
+  });
+  wrapAuthentication(adapter);
+  return adapter;
+}
+
+/**
+ * Microsoft's public-cloud settings with the channel's signing keys read from another address (tests use a local
+ * issuer to prove that forged tokens fail). botbuilder takes all of them or none, so each is spelled out.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/**
+ * Two changes to how botbuilder authenticates a turn:
+ * - a token with a bad signature or `alg: none` fails inside jsonwebtoken, whose errors reach botbuilder as plain
+ *   errors that it answers with 500 and the error's text: they are authentication failures, answered 401;
+ * - botbuilder builds a new connector client (an HTTP pipeline of a dozen policies) for every turn's replies; one
+ *   client per service URL and audience serves every turn (the credentials inside cache their tokens themselves).
+ */
+function wrapAuthentication(adapter: TeamsAdapter): void {
+  // botFrameworkAuthentication is protected in CloudAdapterBase; this is the one place that reaches it.
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const authenticate = auth.authenticateRequest.bind(auth);
+  // Few service URLs exist (one per Teams region); the bound keeps forged ones (authentication off) from piling up.
+  const clients = new LRUCache<string, ReturnType<ConnectorFactory['create']>>({ max: 50 });
+  auth.authenticateRequest = async (activity, authHeader) => {
+    let result;
+    try {
+      result = await authenticate(activity, authHeader);
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'JsonWebTokenError' || err.name === 'NotBeforeError')) {
+        throw new AuthenticationError(`Unauthorized: ${err.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw err;
+    }
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    const cached: ConnectorFactory = {
+      create: (serviceUrl, audience) => {
+        const key = `${serviceUrl} ${audience ?? ''}`;
+        let client = clients.get(key);
+        if (!client) {
+          client = factory.create(serviceUrl, audience);
+          clients.set(key, client);
+          client.catch(() => clients.delete(key));
+        }
+        return client;
+      },
+    };
+    return { ...result, connectorFactory: cached };
+  };
+}

@@ -15,7 +15,8 @@ import { aadFor } from '../test/harness/bot-harness';
 import { PERSONAL, type TeamsUser } from '../test/harness/teams-client';
 import { startChild, type Child } from './turns/processes';
 import { runCell, type CellResult } from './turns/load';
-import { BenchPeople, cloneReviews, seed } from './turns/seed';
+import { cloneReviews, seed } from './turns/seed';
+import { RemotePeople } from '../test/harness/remote-people';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 300);
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const execute = await start('bench/turns/floor-server.ts', ['execute']);
     const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') });
     const db = createPrisma(`file:${path.join(dataDir, 'social-steward.db')}`);
-    const people = new BenchPeople({ db, url: bot.url });
+    const people = new RemotePeople({ db, url: bot.url });
     await people.connector.start();
     const seeded = await seed(people, 64);
     const morgan = people.user('Morgan Lee');

@@ -4,37 +4,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/store/prisma';
-import type { Harness } from '../../test/harness/bot-harness';
-import { aadFor } from '../../test/harness/bot-harness';
-import { FakeConnector } from '../../test/harness/fake-connector';
-import { TeamsUser, cardActions } from '../../test/harness/teams-client';
+import type { RemotePeople } from '../../test/harness/remote-people';
+import { cardActions } from '../../test/harness/teams-client';
 import { IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards } from '../../test/harness/presence-flow';
-
-/** Just enough of the test harness for its journey helpers, pointed at a bot in another process. */
-export class BenchPeople {
-  readonly connector = new FakeConnector();
-  private readonly users = new Map<string, TeamsUser>();
-  constructor(readonly bot: { db: Db; url: string }) {}
-
-  user(name: string): TeamsUser {
-    let u = this.users.get(name);
-    if (!u) this.users.set(name, (u = new TeamsUser(name, aadFor(name), () => this.bot.url, this.connector)));
-    return u;
-  }
-
-  get harness(): Harness {
-    return this as unknown as Harness;
-  }
-}
 
 export interface Seeded {
   /** Each drafter with the data of their draft's Save draft button on step 2. */
-  drafts: Array<{ user: TeamsUser; data: Record<string, unknown> }>;
+  drafts: Array<{ user: ReturnType<RemotePeople['user']>; data: Record<string, unknown> }>;
   /** Ivy's Approve click on the IT review card, and the ids in it that a clone replaces. */
-  approve: { user: TeamsUser; data: Record<string, unknown>; requestId: string; reviewId: string };
+  approve: { user: ReturnType<RemotePeople['user']>; data: Record<string, unknown>; requestId: string; reviewId: string };
 }
 
-export async function seed(people: BenchPeople, drafters: number): Promise<Seeded> {
+export async function seed(people: RemotePeople, drafters: number): Promise<Seeded> {
   const h = people.harness;
   await setUp(h);
   const pat = people.user('Pat Parker');

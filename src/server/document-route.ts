@@ -24,7 +24,9 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-const refuse = (res: Response) => res.send(403, { error: 'This link is not valid or has expired. Ask Social Steward for a new one.' });
+const refuse = (res: Response): void => {
+  res.send(403, { error: 'This link is not valid or has expired. Ask Social Steward for a new one.' });
+};
 
 /** GET /documents/policies/:id?expires&sig&holder: a filed policy as HTML, for a signed, expiring link only. */
 export function registerDocumentRoute(server: Server, deps: { db: Db; config: Config }): void {

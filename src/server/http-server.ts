@@ -7,7 +7,7 @@ import { pendingMigrations } from '../store/migrate';
 import { ZIncomingActivity } from './activity-schema';
 import { registerDocumentRoute } from './document-route';
 import { jsonActivityBody } from './json-body';
-import { hideServerErrors } from './hide-server-errors';
+import { answerServerError, hideServerErrors } from './hide-server-errors';
 import type { Config } from '../config/config';
 
 export interface HttpServer {
@@ -74,9 +74,12 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
     }
   });
 
-  // restify answers malformed JSON with 400 itself; log it so a misbehaving client shows up.
+  // restify answers malformed JSON with 400 itself; log it so a misbehaving client shows up. A handler that threw
+  // would be answered with its error's message (a database path, say): answer generically and log the detail.
   server.on('restifyError', (req, res, err, cb) => {
-    if (err.statusCode >= 400 && err.statusCode < 500) log.warn({ path: req.path(), status: err.statusCode, msg: err.message }, 'request rejected');
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) answerServerError(res, status, err, log.child({ path: req.path() }), 'request failed');
+    else if (status >= 400) log.warn({ path: req.path(), status, msg: err.message }, 'request rejected');
     return cb();
   });
 

@@ -1,5 +1,7 @@
 import { Harness } from '../harness/bot-harness';
 import { fillPolicy, fullPolicy, setUpPolicies } from '../harness/policy-flow';
+import { signDocumentPath } from '../../src/records/document-links';
+import { policyDocumentPath } from '../../src/server/document-route';
 
 describe('hardening at the HTTP boundary', () => {
   let h: Harness;
@@ -90,5 +92,16 @@ describe('server errors', () => {
     expect(res.body.error).toBe('Social Steward could not handle this request.');
     expect(JSON.stringify(res.body)).not.toMatch(/secret-detail|Person|prisma|file:/i);
     expect(h.logLines.some((l) => l.includes(res.body.correlationId) && l.includes('adapter answered with a server error'))).toBe(true);
+  });
+
+  it('a route that fails answers 500 with the generic message, not the database error', async () => {
+    await h.bot.db.$executeRawUnsafe('ALTER TABLE "DepartmentPolicy" RENAME TO "DepartmentPolicyGone"');
+    const link = signDocumentPath(h.bot.config.credentialKey!, policyDocumentPath('5d7c825d-3e82-4a5c-bb95-9ae8cfbb0254'), 'someone', new Date());
+    const res = await fetch(`${h.bot.url}${link}`);
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: string; correlationId: string };
+    expect(body.error).toBe('Social Steward could not handle this request.');
+    expect(JSON.stringify(body)).not.toMatch(/DepartmentPolicy|table|prisma/i);
+    expect(h.logLines.some((l) => l.includes(body.correlationId) && l.includes('DepartmentPolicy'))).toBe(true);
   });
 });

@@ -51,6 +51,11 @@ describe('hostile bodies on /api/messages with authentication on', () => {
     ]);
     const res = await postRaw(`${bot.url}/api/messages`, { 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
     expect(res.status).toBe(415);
+    // No other route reads a body at all.
+    for (const route of ['/healthz', '/readyz', '/documents/policies/x']) {
+      const other = await postRaw(`${bot.url}${route}`, { 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
+      expect(other.status).toBeGreaterThanOrEqual(400);
+    }
     await new Promise((r) => setTimeout(r, 300));
     const left = readdirSync(tempDir).map((f) => ({ f, size: statSync(path.join(tempDir, f)).size }));
     expect(left.filter((x) => x.f.startsWith('upload_') || x.size > 1024 * 1024)).toEqual([]);

@@ -8,6 +8,7 @@ import { complianceRows } from '../../src/services/policy/compliance';
 import { changesSincePrevious, policyDraftOf } from '../../src/services/policy/policy-views';
 import { execute, formatWhen, openUrl, type Action } from '../../cards/common/elements';
 import { signDocumentPath } from '../../src/records/document-links';
+import { mayGetPolicyDocument } from '../../src/domain/policy-document-access';
 import { policyDocumentPath } from '../../src/server/document-route';
 import { policyDocumentCard } from '../../cards/department-policy/policy-document-card';
 import { complianceCard } from '../../cards/department-policy/compliance-card';
@@ -18,8 +19,6 @@ const ZDept = z.object({ departmentId: z.preprocess((v) => (v === '' ? undefined
 const ZVersion = z.object({ policyId: z.string().uuid() });
 const seesAll = (turn: Turn) => ['mayors_office', 'it_reviewer', 'it_director', 'admin'].some((r) => hasRole(turn.actor, r as never));
 
-const canGetDocument = (turn: Turn, policy: { filerId: string; departmentId: string }) =>
-  policy.filerId === turn.actor.personId || hasRole(turn.actor, 'department_head', policy.departmentId) || hasRole(turn.actor, 'policy_delegate', policy.departmentId);
 
 async function viewPicker(turn: Turn, error?: string) {
   const departments = await turn.services.db.department.findMany({ orderBy: { name: 'asc' } });
@@ -48,8 +47,8 @@ async function versionCard(turn: Turn, policyId: string) {
     ],
     changes: await changesSincePrevious(db, policy),
     actions: [
-      // The document is for the department's records: its filer and its head get the link.
-      canGetDocument(turn, policy) && config.credentialKey && openUrl('Get as a document', `${turn.services.publicUrl()}${signDocumentPath(config.credentialKey, policyDocumentPath(policy.id), new Date())}`),
+      // The document is for the department's records: its head and policy delegates get the link (POL-1).
+      mayGetPolicyDocument(turn.actor, policy) && config.credentialKey && openUrl('Get as a document', `${turn.services.publicUrl()}${signDocumentPath(config.credentialKey, policyDocumentPath(policy.id), turn.actor.personId, new Date())}`),
       execute('All versions', { verb: 'policy.versions', departmentId: policy.departmentId }),
       execute('Back to help', { verb: 'help.show' }),
     ].filter((a): a is Action => Boolean(a)),

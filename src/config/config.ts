@@ -40,6 +40,8 @@ const ZEnv = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  OUTBOX_RETRY_HOURS: z.coerce.number().min(0, 'OUTBOX_RETRY_HOURS must be 0 or more hours').default(1),
+  OUTBOX_GIVE_UP_HOURS: z.coerce.number().positive('OUTBOX_GIVE_UP_HOURS must be more than 0 hours').default(24),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
 });
 
@@ -76,7 +78,15 @@ export interface Config {
   readonly cityWebDomains: readonly string[];
   readonly timeZone: string;
   readonly logLevel: string;
-  readonly outbox: { readonly pollMs: number; readonly leaseSeconds: number; readonly maxAttempts: number };
+  readonly outbox: {
+    readonly pollMs: number;
+    readonly leaseSeconds: number;
+    readonly maxAttempts: number;
+    /** Server errors are retried for at least this long before a message is dead-lettered. */
+    readonly retryHours: number;
+    /** The ceiling for any message, throttled or failing: dead-lettered this long after its first failure. */
+    readonly giveUpHours: number;
+  };
   readonly shutdownGraceMs: number;
 }
 
@@ -111,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production && e.BOT_OPENID_METADATA_URL && !e.BOT_OPENID_METADATA_URL.startsWith('https://')) {
     problems.push('BOT_OPENID_METADATA_URL: must be https in production; the keys that authenticate Teams are fetched from it');
   }
+  if (e.OUTBOX_GIVE_UP_HOURS < e.OUTBOX_RETRY_HOURS) {
+    problems.push(`OUTBOX_GIVE_UP_HOURS (${e.OUTBOX_GIVE_UP_HOURS}) must be at least OUTBOX_RETRY_HOURS (${e.OUTBOX_RETRY_HOURS})`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
@@ -129,7 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
-    outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS }),
+    outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   });
 }

@@ -21,10 +21,15 @@ export interface OutboxWorkerOptions {
   pollMs: number;
   leaseSeconds: number;
   maxAttempts: number;
+  /** Server errors are retried for at least this long; any failing message gives up after giveUpHours. */
+  retryHours: number;
+  giveUpHours: number;
   /** Least time between two sends to one conversation, and between any two sends of the tenant (see below). */
   conversationSpacingMs?: number;
   tenantSpacingMs?: number;
   random?: () => number;
+  /** The clock; injected so a test can play hours of throttling in a moment. */
+  now?: () => Date;
 }
 
 /**
@@ -38,6 +43,7 @@ export class OutboxWorker {
   private readonly tenant: Bottleneck;
   private readonly conversations: Bottleneck.Group;
   private readonly policy: RetryPolicy;
+  private readonly now: () => Date;
   private timer?: NodeJS.Timeout;
   private running = false;
   private wake = false;
@@ -57,8 +63,11 @@ export class OutboxWorker {
     this.tenant = new Bottleneck({ minTime: opts.tenantSpacingMs ?? 25 });
     this.conversations = new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.conversationSpacingMs ?? 300 });
     this.conversations.on('created', (limiter) => limiter.chain(this.tenant));
+    this.now = opts.now ?? (() => new Date());
     this.policy = {
       maxAttempts: opts.maxAttempts,
+      minRetrySpanMs: opts.retryHours * 3_600_000,
+      giveUpAfterMs: opts.giveUpHours * 3_600_000,
       backoffMs: (attempt) => retry.createTimeout(attempt - 1, { factor: 2, minTimeout: 1000, maxTimeout: 5 * 60_000, randomize: false }),
       random: opts.random ?? Math.random,
       maxDelayMs: 5 * 60_000,
@@ -95,7 +104,7 @@ export class OutboxWorker {
     while (this.running) {
       this.wake = false;
       try {
-        await this.tick();
+        await this.tick(this.now());
       } catch (err) {
         this.log.error({ err }, 'outbox: delivery round failed');
       }
@@ -113,7 +122,7 @@ export class OutboxWorker {
    * One round: claim the head of each conversation's queue and start delivering it in that conversation's lane.
    * Deliveries run on while the loop polls again, so one slow conversation does not hold up the others.
    */
-  async tick(now = new Date()): Promise<number> {
+  async tick(now = this.now()): Promise<number> {
     const heads = await this.claimHeads(now);
     for (const row of heads) {
       const delivery = this.conversations.key(row.conversationKey).schedule(() => this.deliverOne(row));
@@ -160,22 +169,31 @@ export class OutboxWorker {
       const result = await this.sender.deliver(row, original ?? undefined);
       await this.db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: 'sent', attempts, sentAt: new Date(), lockedUntil: null, lastError: null, deliveredActivityId: result.activityId, deliveredConversationId: result.conversationId ?? null },
+        data: { status: 'sent', attempts, sentAt: this.now(), lockedUntil: null, lastError: null, deliveredActivityId: result.activityId, deliveredConversationId: result.conversationId ?? null },
       });
       this.log.info({ outboxId: row.id, kind: row.kind, attempts, activityId: result.activityId }, 'outbox: delivered');
     } catch (err) {
-      const failure: DeliveryFailure = err instanceof DeliveryError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
-      const decision = decideAfterFailure(failure, attempts, this.policy);
-      if (decision.action === 'dead') {
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'dead', attempts, lastError: decision.reason, lockedUntil: null } });
-        this.log.warn({ outboxId: row.id, attempts, reason: decision.reason }, 'outbox: dead-lettered');
-      } else {
-        const nextAttemptAt = new Date(Date.now() + decision.delayMs);
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { attempts, nextAttemptAt, lastError: decision.reason, lockedUntil: null } });
-        this.log.warn({ outboxId: row.id, attempts, delayMs: decision.delayMs, reason: decision.reason }, 'outbox: will retry');
-        this.scheduleWake(decision.delayMs);
-      }
+      await this.recordFailure(row, attempts, err);
     }
+  }
+
+  private async recordFailure(row: OutboxMessage, attempts: number, err: unknown): Promise<void> {
+    const now = this.now();
+    const failure: DeliveryFailure = err instanceof DeliveryError ? err.failure : { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+    const throttled = failure.kind === 'http' && failure.status === 429;
+    const throttles = row.throttledAttempts + (throttled ? 1 : 0);
+    const firstFailedAt = row.firstFailedAt ?? now;
+    const history = { failures: attempts - throttles, throttles, failingForMs: now.getTime() - firstFailedAt.getTime() };
+    const decision = decideAfterFailure(failure, history, this.policy);
+    const common = { attempts, throttledAttempts: throttles, firstFailedAt, lastError: decision.reason, lockedUntil: null };
+    if (decision.action === 'dead') {
+      await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, status: 'dead' } });
+      this.log.warn({ outboxId: row.id, attempts, throttles, reason: decision.reason }, 'outbox: dead-lettered');
+      return;
+    }
+    await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, nextAttemptAt: new Date(now.getTime() + decision.delayMs) } });
+    this.log.warn({ outboxId: row.id, attempts, throttles, delayMs: decision.delayMs, reason: decision.reason }, 'outbox: will retry');
+    this.scheduleWake(decision.delayMs);
   }
 
   private scheduleWake(delayMs: number): void {

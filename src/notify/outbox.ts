@@ -1,4 +1,5 @@
-import type { Tx } from '../store/prisma';
+import type { Db, Tx } from '../store/prisma';
+import { ZConversationReference } from './conversation-reference';
 import type { ChannelPurpose } from '../domain/channels';
 import { CHANNEL_PURPOSE_LABELS } from '../domain/channels';
 import type { AdaptiveCard } from '../../cards/common/elements';
@@ -62,5 +63,15 @@ export async function enqueueUpdate(tx: Tx, originalId: string, message: Outgoin
   const row = await tx.outboxMessage.create({
     data: { conversationKey: original.conversationKey, kind: 'update', reference: original.reference, activity: JSON.stringify(toActivity(message)), updatesId: original.id },
   });
+  return { id: row.id, status: 'pending' };
+}
+
+/**
+ * A reply Teams would not take in time (throttled): queued behind anything else pending for that conversation and
+ * delivered by the worker as a reply to the person's message, so they are never left with nothing.
+ */
+export async function enqueueReply(db: Db | Tx, reference: unknown, activity: unknown): Promise<Enqueued> {
+  const ref = ZConversationReference.parse(reference);
+  const row = await db.outboxMessage.create({ data: { conversationKey: ref.conversation.id, kind: 'send', reference: JSON.stringify(ref), activity: JSON.stringify(activity) } });
   return { id: row.id, status: 'pending' };
 }

@@ -65,14 +65,14 @@ export class TeamsSender implements Sender {
   }
 }
 
-function withoutConnectorRetries(ctx: TurnContext): ConnectorClient {
+export function withoutConnectorRetries(ctx: TurnContext): ConnectorClient {
   const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as ConnectorClient;
   // `client` is the @azure/core-client ServiceClient inside botbuilder's compat layer (private in its types).
   (connector as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
   return connector;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let t: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
     t = setTimeout(() => reject(new DeliveryError({ kind: 'network', message: `no answer from Teams within ${ms} ms` })), ms);

@@ -12,4 +12,9 @@ export const ZIncomingActivity = z.looseObject({
   from: z.looseObject({ id: z.string().min(1, 'from.id is required'), name: z.string().optional(), aadObjectId: z.string().optional() }),
   recipient: z.looseObject({ id: z.string().min(1, 'recipient.id is required') }),
   id: z.string().optional(),
+  name: z.string().optional(),
+}).refine((a) => a.type !== 'invoke' || Boolean(a.name?.trim()), {
+  // Without a name no handler can answer, and botbuilder says only "501 Not Implemented".
+  message: 'an invoke activity needs a name (for a card button, "adaptiveCard/action")',
+  path: ['name'],
 });

@@ -1,28 +1,50 @@
-import type { Server } from 'restify';
+import type { Server, Response } from 'restify';
 import type { Config } from '../config/config';
 import type { Db } from '../store/prisma';
+import type { Role } from '../domain/roles';
 import { verifyDocumentPath } from '../records/document-links';
 import { renderPolicyHtml } from '../records/policy-html';
 import { policyDraftOf } from '../services/policy/policy-views';
 import { POLICY_STATUS_LABELS, type PolicyStatus } from '../domain/department-policy';
+import { mayGetPolicyDocument } from '../domain/policy-document-access';
 import { formatWhen } from '../../cards/common/elements';
 
 export const policyDocumentPath = (policyId: string) => `/documents/policies/${policyId}`;
 
-/** GET /documents/policies/:id?expires&sig: a filed policy as HTML, for a signed, expiring link only. */
+/**
+ * The page holds a department's own text: no script may run, nothing may load from elsewhere, no other site may
+ * frame it, and the signed link (in the address) is never sent on as a referrer.
+ */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+const refuse = (res: Response): void => {
+  res.send(403, { error: 'This link is not valid or has expired. Ask Social Steward for a new one.' });
+};
+
+/** GET /documents/policies/:id?expires&sig&holder: a filed policy as HTML, for a signed, expiring link only. */
 export function registerDocumentRoute(server: Server, deps: { db: Db; config: Config }): void {
   server.get('/documents/policies/:id', async (req, res) => {
     const id = String(req.params.id ?? '');
     const q = new URL(req.url ?? '', 'http://local').searchParams;
-    if (!deps.config.credentialKey || !verifyDocumentPath(deps.config.credentialKey, policyDocumentPath(id), q.get('expires') ?? undefined, q.get('sig') ?? undefined, new Date())) {
-      res.send(403, { error: 'This link is not valid or has expired. Ask Social Steward for a new one.' });
-      return;
-    }
+    const link = { expires: q.get('expires') ?? undefined, sig: q.get('sig') ?? undefined, holder: q.get('holder') ?? undefined };
+    const holderId = deps.config.credentialKey ? verifyDocumentPath(deps.config.credentialKey, policyDocumentPath(id), link, new Date()) : undefined;
+    if (!holderId) return refuse(res);
     const policy = await deps.db.departmentPolicy.findUnique({ where: { id } });
     if (!policy?.number) {
       res.send(404, { error: 'No such policy' });
       return;
     }
+    // The link was made for someone who could get the document then; they must still be able to now.
+    const grants = await deps.db.roleGrant.findMany({ where: { personId: holderId } });
+    const holder = { personId: holderId, roles: grants.map((g) => ({ role: g.role as Role, ...(g.departmentId ? { departmentId: g.departmentId } : {}) })) };
+    if (!mayGetPolicyDocument(holder, policy)) return refuse(res);
     const dept = await deps.db.department.findUniqueOrThrow({ where: { id: policy.departmentId } });
     const filer = await deps.db.person.findUnique({ where: { id: policy.filerId } });
     const html = renderPolicyHtml({
@@ -36,7 +58,7 @@ export function registerDocumentRoute(server: Server, deps: { db: Db; config: Co
       ],
       draft: policyDraftOf(policy.answers),
     });
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, PAGE_HEADERS);
     res.end(html);
   });
 }

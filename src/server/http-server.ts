@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/prisma';
 import { pendingMigrations } from '../store/migrate';
 import { ZIncomingActivity } from './activity-schema';
 import { registerDocumentRoute } from './document-route';
+import { jsonActivityBody } from './json-body';
+import { answerServerError, hideServerErrors } from './hide-server-errors';
 import type { Config } from '../config/config';
 
 export interface HttpServer {
@@ -18,7 +20,7 @@ export interface HttpServer {
 export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; config: Config }): HttpServer {
   const { adapter, app, db, log } = deps;
   const server = restify.createServer({ name: 'social-steward', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  // No server-wide body parser: only /api/messages reads a body, and only uncompressed JSON (json-body.ts).
   let inFlight = 0;
   const accepting = { value: true };
 
@@ -41,7 +43,7 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
 
   registerDocumentRoute(server, deps);
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', ...jsonActivityBody(), async (req: Request, res: Response) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();
     const reqLog = log.child({ requestId });
     if (!accepting.value) {
@@ -60,7 +62,7 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
     inFlight += 1;
     const started = Date.now();
     try {
-      await adapter.process(req, res, async (ctx) => {
+      await adapter.process(req, hideServerErrors(res, turnLog) as unknown as Response, async (ctx) => {
         await app.run(ctx);
       });
       turnLog.info({ status: res.statusCode, ms: Date.now() - started }, 'turn done');
@@ -72,9 +74,12 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
     }
   });
 
-  // restify answers malformed JSON with 400 itself; log it so a misbehaving client shows up.
+  // restify answers malformed JSON with 400 itself; log it so a misbehaving client shows up. A handler that threw
+  // would be answered with its error's message (a database path, say): answer generically and log the detail.
   server.on('restifyError', (req, res, err, cb) => {
-    if (err.statusCode >= 400 && err.statusCode < 500) log.warn({ path: req.path(), status: err.statusCode, msg: err.message }, 'request rejected');
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 500) answerServerError(res, status, err, log.child({ path: req.path() }), 'request failed');
+    else if (status >= 400) log.warn({ path: req.path(), status, msg: err.message }, 'request rejected');
     return cb();
   });
 

@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Actor } from '../domain/roles';
 import type { AdaptiveCard } from '../../cards/common/elements';
 import { errorCard } from './error-reply';
+import { sendReply } from './send-reply';
 import { whereOf, type Services, type Turn } from './turn';
 
 export const ACTOR_KEY = Symbol('steward.actor');
@@ -54,7 +55,7 @@ export class Router {
     } catch (err) {
       out = errorCard(err, turn.log);
     }
-    if (out) await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(out)));
+    if (out) await sendReply(ctx, MessageFactory.attachment(CardFactory.adaptiveCard(out)), this.services);
     this.services.kickOutbox();
   }
 

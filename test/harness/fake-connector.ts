@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId?: string;
   body: any;
   at: number;
+  /** The status the fake answered with (absent while a scripted call hangs). */
+  status?: number;
 }
 
 export interface ScriptedResponse {
@@ -96,10 +98,12 @@ export class FakeConnector {
           this.hung.add(res);
           return;
         }
+        call.status = script.response.status;
         res.writeHead(script.response.status, { 'content-type': 'application/json', ...script.response.headers });
         res.end(JSON.stringify(script.response.body ?? { error: { code: 'Scripted', message: `scripted ${script.response.status}` } }));
         return;
       }
+      call.status = 200;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(this.success(call)));
     });

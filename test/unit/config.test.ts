@@ -16,6 +16,13 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBe('file:/var/lib/steward/social-steward.db');
   });
 
+  it('reads the outbox retry span and give-up ceiling in hours, and refuses a ceiling shorter than the span', () => {
+    expect(loadConfig({}).outbox).toMatchObject({ maxAttempts: 8, retryHours: 1, giveUpHours: 24 });
+    expect(loadConfig({ OUTBOX_RETRY_HOURS: '2', OUTBOX_GIVE_UP_HOURS: '48' }).outbox).toMatchObject({ retryHours: 2, giveUpHours: 48 });
+    expect(() => loadConfig({ OUTBOX_RETRY_HOURS: '6', OUTBOX_GIVE_UP_HOURS: '2' })).toThrow('OUTBOX_GIVE_UP_HOURS (2) must be at least OUTBOX_RETRY_HOURS (6)');
+    expect(() => loadConfig({ OUTBOX_GIVE_UP_HOURS: '0' })).toThrow('OUTBOX_GIVE_UP_HOURS must be more than 0 hours');
+  });
+
   it('lists every bad value at once', () => {
     try {
       loadConfig({ PORT: 'eighty', TIME_ZONE: 'Mars/Olympus', CREDENTIAL_KEY: 'short', LOG_LEVEL: 'loud' });

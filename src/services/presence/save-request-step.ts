@@ -10,9 +10,17 @@ import { draftOf } from './request-views';
 
 export type StepOutcome = { draft: DraftAnswers; step: number; errors?: Record<string, string>; status: RequestStatus };
 
-/** Starts a draft (REQ-1). A request exists from the first card, so nothing typed is ever lost. */
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Starts a draft (REQ-1). A request exists from the first card, so nothing typed is ever lost. A draft of this
+ * person's with nothing in it yet is reused, so pressing the button again does not pile up empty drafts.
+ */
 export async function startRequest({ db }: Pick<Services, 'db'>, actor: Actor) {
   return db.$transaction(async (tx) => {
+    const drafts = await tx.presenceRequest.findMany({ where: { requesterId: actor.personId, status: 'draft', round: 0 }, orderBy: { createdAt: 'desc' } });
+    const empty = drafts.find((d) => Object.values(draftOf(d.answers)).every(isBlank));
+    if (empty) return empty;
     const req = await tx.presenceRequest.create({ data: { requesterId: actor.personId, status: 'draft' } });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.started', entityType: 'presence_request', entityId: req.id });
     return req;

@@ -1,0 +1,43 @@
+import { actionSet, card, container, execute, facts, formatWhen, heading, status, text, title, type Color } from '../common/elements';
+
+export interface DeadLetterRow {
+  id: string;
+  kind: string;
+  to: string;
+  summary: string;
+  reason: string;
+  attempts: number;
+  throttledAttempts: number;
+  queuedAt: Date;
+}
+
+/** Admins: messages Teams never took, each with why and a "Send again" button (issue 8). */
+export function deliveryProblemsCard(v: { total: number; rows: DeadLetterRow[]; timeZone: string; notice?: { text: string; color: Color } }) {
+  const summary =
+    v.total === 0
+      ? status('Every message has been delivered or is still on its way.', 'good')
+      : status(`${v.total} message${v.total === 1 ? '' : 's'} could not be delivered${v.total > v.rows.length ? `; the ${v.rows.length} newest are below` : ''}.`, 'warning');
+  return card(
+    [
+      title('Delivery problems'),
+      v.notice && status(v.notice.text, v.notice.color),
+      summary,
+      ...v.rows.map((r) =>
+        container([
+          heading(`${capitalize(r.kind)} to ${r.to}`),
+          facts([
+            ['What', r.summary],
+            ['Why', r.reason],
+            ['Attempts', r.throttledAttempts ? `${r.attempts} (${r.throttledAttempts} throttled by Teams)` : String(r.attempts)],
+            ['Queued', formatWhen(r.queuedAt, v.timeZone)],
+          ]),
+          actionSet([execute('Send again', { verb: 'delivery.resend', outboxId: r.id })]),
+        ]),
+      ),
+      v.total > 0 && text('Send again starts a fresh round of attempts; it is recorded in the audit trail.', { subtle: true, size: 'Small' }),
+    ],
+    [execute('Refresh', { verb: 'delivery.problems' }), execute('Back to help', { verb: 'help.show' })],
+  );
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,71 @@
+import type { OutboxMessage } from '@prisma/client';
+import type { Db, Tx } from '../../store/prisma';
+import type { Actor } from '../../domain/roles';
+import { isAdmin } from '../../domain/roles';
+import { CHANNEL_PURPOSE_LABELS, type ChannelPurpose } from '../../domain/channels';
+import { AppError } from '../../errors/app-error';
+
+/** How many dead letters the card lists, newest first (a card with dozens of buttons helps no one). */
+export const DEAD_LETTERS_SHOWN = 10;
+
+export interface DeadLetterView {
+  id: string;
+  kind: 'message' | 'channel card' | 'card update';
+  /** Who or where it was for, in words. */
+  to: string;
+  summary: string;
+  reason: string;
+  attempts: number;
+  throttledAttempts: number;
+  queuedAt: Date;
+}
+
+const KIND: Record<string, DeadLetterView['kind']> = { send: 'message', channelPost: 'channel card', update: 'card update' };
+
+export function requireAdmin(actor: Actor): void {
+  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only admins can see and resend messages that could not be delivered.');
+}
+
+/** Admins only: the messages the outbox gave up on, with why, so someone can act on them (issue 8). */
+export async function listDeadLetters(db: Db, actor: Actor): Promise<{ total: number; rows: DeadLetterView[] }> {
+  requireAdmin(actor);
+  const [total, dead] = await Promise.all([
+    db.outboxMessage.count({ where: { status: 'dead' } }),
+    db.outboxMessage.findMany({ where: { status: 'dead' }, orderBy: { seq: 'desc' }, take: DEAD_LETTERS_SHOWN }),
+  ]);
+  const names = await recipientNames(db, dead);
+  return { total, rows: dead.map((r) => ({ id: r.id, kind: KIND[r.kind] ?? 'message', to: names.get(r.conversationKey) ?? 'a Teams conversation', summary: summaryOf(r.activity), reason: r.lastError ?? 'no reason recorded', attempts: r.attempts, throttledAttempts: r.throttledAttempts, queuedAt: r.createdAt })) };
+}
+
+/** The preview text Teams would have shown; stored JSON is read defensively (a bad row must still list). */
+export function summaryOf(activityJson: string): string {
+  try {
+    const summary = (JSON.parse(activityJson) as { summary?: unknown }).summary;
+    return typeof summary === 'string' && summary.trim() ? summary : '(a card)';
+  } catch {
+    return '(unreadable message)';
+  }
+}
+
+/** conversationKey -> words: a person's name, or the channel's purpose. */
+export async function recipientNames(db: Db | Tx, rows: Array<Pick<OutboxMessage, 'conversationKey'>>): Promise<Map<string, string>> {
+  const keys = [...new Set(rows.map((r) => r.conversationKey))];
+  const out = new Map<string, string>();
+  const personIds = new Map<string, string>();
+  for (const k of keys) if (k.startsWith('person:')) personIds.set(k, k.slice('person:'.length));
+  for (const k of keys) {
+    if (!k.startsWith('channel:')) continue;
+    const purpose = k.slice('channel:'.length);
+    if (Object.hasOwn(CHANNEL_PURPOSE_LABELS, purpose)) out.set(k, `the ${CHANNEL_PURPOSE_LABELS[purpose as ChannelPurpose]} channel`);
+  }
+  const refs = await db.conversationRef.findMany({ where: { conversationId: { in: keys } } });
+  for (const ref of refs) if (ref.personId) personIds.set(ref.conversationId, ref.personId);
+  const bindings = await db.channelBinding.findMany();
+  for (const k of keys) {
+    const b = bindings.find((x) => k === x.channelId || k.startsWith(`${x.channelId};`));
+    if (b && Object.hasOwn(CHANNEL_PURPOSE_LABELS, b.purpose)) out.set(k, `the ${CHANNEL_PURPOSE_LABELS[b.purpose as ChannelPurpose]} channel`);
+  }
+  const people = new Map((await db.person.findMany({ where: { id: { in: [...personIds.values()] } } })).map((p) => [p.id, p.name]));
+  for (const [k, id] of personIds) if (people.has(id)) out.set(k, people.get(id)!);
+  return out;
+}

@@ -41,7 +41,7 @@ function azureEnv(): Record<string, string> {
 }
 
 function configKnowsPostgres(): boolean {
-  return problemsOf({ DATABASE_URL: SAMPLES.get('DATABASE_URL') }).length === 0;
+  return problemsOf({ DATABASE_URL: SAMPLES.get('DATABASE_URL') ?? '' }).length === 0;
 }
 
 function problemsOf(env: Record<string, string>): string[] {

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { processTree, type ProcessRss } from './process-tree';
+
+export interface StartRun {
+  readyMs: number;
+  stopMs: number;
+  /** Exit code of the started process, or the signal that ended it. */
+  exit: number | string | null;
+  tree: ProcessRss[];
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function ready(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One start on a fresh data folder (so migrations are applied, as on a first start): time from spawn until
+ * /readyz answers 200, the resident memory of the whole process tree once settled, then SIGTERM and time to exit.
+ */
+export async function measureStart(command: string, args: string[], opts: { cwd: string; port: number; settleMs: number }): Promise<StartRun> {
+  if (await ready(`http://127.0.0.1:${opts.port}/readyz`)) throw new Error(`port ${opts.port} is already answering: stop that process first`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-start-'));
+  const env = { ...process.env, NODE_ENV: 'development', PORT: String(opts.port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const started = performance.now();
+  // Its own process group: SIGTERM goes to every process in it, as a terminal's Ctrl-C or systemd's stop does.
+  const child = spawn(command, args, { cwd: opts.cwd, env, stdio: 'ignore', detached: true });
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  try {
+    const deadline = Date.now() + 120_000;
+    while (!(await ready(`http://127.0.0.1:${opts.port}/readyz`))) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} did not become ready`);
+      await wait(20);
+    }
+    const readyMs = performance.now() - started;
+    await wait(opts.settleMs);
+    const tree = processTree(child.pid ?? -1);
+    const stopping = performance.now();
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+    const exit = await exited;
+    while (tree.some((p) => existsSync(`/proc/${p.pid}`))) await wait(10);
+    return { readyMs, stopMs: performance.now() - stopping, exit, tree };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid ?? 0), 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -4,6 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { processTree, type ProcessRss } from './process-tree';
 
+export function freshDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'steward-start-'));
+}
+
+export function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export interface StartRun {
   readyMs: number;
   stopMs: number;
@@ -23,12 +31,13 @@ async function ready(url: string): Promise<boolean> {
 }
 
 /**
- * One start on a fresh data folder (so migrations are applied, as on a first start): time from spawn until
- * /readyz answers 200, the resident memory of the whole process tree once settled, then SIGTERM and time to exit.
+ * One start: time from spawn until /readyz answers 200, the resident memory of the whole process tree once settled,
+ * then SIGTERM and time until every process of it is gone. On an empty data folder the migrations are applied (a
+ * first start); on the folder of an earlier start they are not (a restart).
  */
-export async function measureStart(command: string, args: string[], opts: { cwd: string; port: number; settleMs: number }): Promise<StartRun> {
+export async function measureStart(command: string, args: string[], opts: { cwd: string; port: number; settleMs: number; dataDir: string }): Promise<StartRun> {
   if (await ready(`http://127.0.0.1:${opts.port}/readyz`)) throw new Error(`port ${opts.port} is already answering: stop that process first`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-start-'));
+  const dataDir = opts.dataDir;
   const env = { ...process.env, NODE_ENV: 'development', PORT: String(opts.port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
   const started = performance.now();
   // Its own process group: SIGTERM goes to every process in it, as a terminal's Ctrl-C or systemd's stop does.
@@ -50,6 +59,5 @@ export async function measureStart(command: string, args: string[], opts: { cwd:
     return { readyMs, stopMs: performance.now() - stopping, exit, tree };
   } finally {
     if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid ?? 0), 'SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

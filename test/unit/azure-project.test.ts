@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ignore from 'ignore';
 import { parse } from 'yaml';
 import { ROOT, blockAfter, blockProperties, literal, readBicep } from './infra/bicep-reader';
 
@@ -73,5 +74,20 @@ describe('m365agents.yml and m365agents.local.yml', () => {
     const used = [...params.matchAll(/\$\{\{(\w+)\}\}/g)].map((m) => m[1]);
     const missing = used.filter((v) => !written.has(v) && !new RegExp(`^#?\\s*${v}=`, 'm').test(sample));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('.webappignore (what Deploy zips for App Service)', () => {
+  // The `ignore` package applies .gitignore rules, which the toolkit's zip deploy follows.
+  const rules = ignore().add(readFileSync(path.join(ROOT, '.webappignore'), 'utf8'));
+
+  it('keeps the production build, the migrations and what npm ci --omit=dev needs', () => {
+    const kept = ['dist/src/main.js', 'dist/scripts/migrate.js', 'prisma/schema.prisma', 'prisma/migrations/20261129000000_core/migration.sql', 'prisma.config.ts', 'package.json', 'package-lock.json', '.npmrc'];
+    expect(kept.filter((f) => rules.ignores(f))).toEqual([]);
+  });
+
+  it('leaves out sources, tests, local data and settings, and node_modules (the server installs its own)', () => {
+    const left = ['src/main.ts', 'test/unit/config.test.ts', 'node_modules/zod/package.json', 'data/social-steward.db', '.env', 'env/.env.dev.user', '.localConfigs'];
+    expect(left.filter((f) => !rules.ignores(f))).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@ import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Db } from './prisma';
+import { projectRoot } from '../config/project-root';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = projectRoot(__dirname);
 export const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
 
 export function migrationNames(): string[] {

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import { ensureCredentialKey } from '../config/credential-key';
 import { createLogger, type Logger } from '../log/logger';
 import { createPrisma, type Db } from '../store/prisma';
-import { applyMigrations, pendingMigrations } from '../store/migrate';
+import { ensureMigrated } from '../store/migrate';
+import { describeDatabase } from '../store/dialect';
 import { seedDepartments } from '../store/seed';
 import { createAdapter, createApp } from '../teams/app';
 import { OutboxWorker } from '../notify/outbox-worker';
@@ -29,15 +28,14 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   if (!config.bot.appId) {
     log.warn('AUTHENTICATION IS OFF: no BOT_ID is set, so anyone who can reach this port can talk as any user. Local use only.');
   }
-  if (config.databaseUrl.startsWith('file:')) mkdirSync(path.dirname(config.databaseUrl.slice('file:'.length)), { recursive: true });
-
   const db = createPrisma(config.databaseUrl);
-  const pending = await pendingMigrations(db);
-  if (pending.length) {
-    log.info({ pending }, 'applying database migrations');
-    await applyMigrations(config.databaseUrl);
+  try {
+    await ensureMigrated(db, config.databaseUrl, { migrateOnStart: config.migrateOnStart, log });
+    await seedDepartments(db);
+  } catch (err) {
+    await db.$disconnect();
+    throw err;
   }
-  await seedDepartments(db);
 
   const adapter = createAdapter(config);
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', Math.max(1000, (config.outbox.leaseSeconds * 1000) / 2));
@@ -54,7 +52,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const port = (http.server.address() as AddressInfo).port;
   url = `http://${config.host}:${port}`;
   worker.start();
-  log.info({ url, env: config.env, database: config.databaseUrl.startsWith('file:') ? 'sqlite' : 'external' }, 'Social Steward is listening');
+  log.info({ url, env: config.env, ...describeDatabase(config.databaseUrl) }, 'Social Steward is listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import { ensureCredentialKey } from '../config/credential-key';
@@ -5,6 +6,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { createPrisma, type Db } from '../store/prisma';
 import { ensureMigrated } from '../store/migrate';
 import { describeDatabase } from '../store/dialect';
+import { leaseGate } from '../store/job-lease';
 import { seedDepartments } from '../store/seed';
 import { createAdapter, createApp } from '../teams/app';
 import { OutboxWorker } from '../notify/outbox-worker';
@@ -39,7 +41,10 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
 
   const adapter = createAdapter(config);
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', Math.max(1000, (config.outbox.leaseSeconds * 1000) / 2));
-  const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), config.outbox);
+  // One process sends at a time, so Teams' per-conversation and per-tenant limits hold across replicas; a dead
+  // sender's lease runs out after a few polls and another process takes over (docs/decisions/0004-postgresql.md).
+  const sending = leaseGate(db, 'outbox-sender', randomUUID(), Math.max(2000, config.outbox.pollMs * 5));
+  const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
   const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick(), publicUrl });
@@ -62,6 +67,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
       const deadline = Date.now() + config.shutdownGraceMs;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       await worker.stop();
+      await sending.release().catch((err) => log.warn({ err }, 'could not release the outbox sender lease'));
       await Promise.race([closed, new Promise((r) => setTimeout(r, 200))]);
       await db.$disconnect();
       log.info('Social Steward stopped');

@@ -21,8 +21,16 @@ export interface MigrationFile {
 /** Prisma's own advisory lock id, so our runner and a native `prisma migrate deploy` also exclude each other. */
 export const MIGRATION_LOCK_ID = 72707369;
 
+const loaded = new Map<Dialect, MigrationFile[]>();
+
+/** The migrations this code ships, read once: /readyz asks on every probe, and they cannot change while it runs. */
 export function migrationFiles(dialect: Dialect): MigrationFile[] {
-  const dir = MIGRATIONS_DIRS[dialect];
+  let files = loaded.get(dialect);
+  if (!files) loaded.set(dialect, (files = readMigrationFiles(MIGRATIONS_DIRS[dialect])));
+  return files;
+}
+
+function readMigrationFiles(dir: string): MigrationFile[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { spawnBot } from '../harness/child-bot';
 import { onPostgresServer, postgresUrl } from '../harness/test-database';
-import { migrationFiles } from '../../src/store/migration-files';
+import { migrationFiles, MigrationFailed } from '../../src/store/migration-files';
+import { applyPostgresMigrations } from '../../src/store/migrate-postgres';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,4 +69,19 @@ describe('migrations on PostgreSQL are applied once, however many processes ask'
       expect(await Promise.all(bots.map((b) => b.exited))).toEqual([0, 0]);
     }
   }, 90_000);
+
+  it('rolls a failing migration back whole, names it, and keeps the ones before it', async () => {
+    const url = await emptyDatabase();
+    const good = { name: '001_a', sql: 'CREATE TABLE "A" ("id" TEXT PRIMARY KEY);', checksum: 'a' };
+    const bad = { name: '002_bad', sql: 'CREATE TABLE "Half" ("id" TEXT);\nALTER TABLE "Missing" ADD COLUMN "x" TEXT;', checksum: 'b' };
+    let n = 0;
+    const failed = applyPostgresMigrations(url, [good, bad], () => `00000000-0000-4000-8000-00000000000${++n}`);
+    await expect(failed).rejects.toThrow(MigrationFailed);
+    await expect(failed).rejects.toThrow(/migration 002_bad failed and was rolled back.*"Missing" does not exist/);
+    expect(await history(url)).toEqual(['001_a']);
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    expect((await c.query("SELECT to_regclass('\"Half\"') AS t")).rows).toEqual([{ t: null }]);
+    await c.end();
+  });
 });

@@ -1,4 +1,4 @@
-import type { Db } from './prisma';
+import { dialectOfClient, type Db } from './prisma';
 
 /**
  * A named lease in the JobLock table, for work exactly one process may do at a time (the outbox sender, scheduled
@@ -29,8 +29,13 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
   await db.jobLock.updateMany({ where: { name, holder }, data: { lockedUntil: new Date(0) } });
 }
 
-/** The lease as a gate: true while this holder has it, renewing it on every call. */
+/**
+ * The lease as a gate: true while this holder has it, renewing it on every call. SQLite serves one process
+ * (docs/decisions/0002-sqlite-first.md), so there is no one to elect against, and a write every poll would contend
+ * with the other local writers (the Playground's demo seeding runs beside the bot): there the gate is always open.
+ */
 export function leaseGate(db: Db, name: string, holder: string, ttlMs: number) {
+  if (dialectOfClient(db) === 'sqlite') return { held: async () => true, release: async () => undefined };
   return {
     held: () => holdLease(db, name, holder, ttlMs),
     release: () => releaseLease(db, name, holder),

@@ -13,5 +13,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
+    // Several processes on one PostgreSQL database: only with TEST_DATABASE=postgres (.ci/run starts a server).
+    ...(process.env.TEST_DATABASE === 'postgres' ? [{ ...common, displayName: 'postgres', testMatch: ['<rootDir>/test/postgres/**/*.test.ts'] }] : []),
   ],
 };

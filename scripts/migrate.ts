@@ -1,15 +1,17 @@
 import 'dotenv/config';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config/config';
 import { applyMigrations } from '../src/store/migrate';
+import { describeDatabase } from '../src/store/dialect';
 
-/** `npm run db:migrate`: the same migrations the bot applies at start, for a deploy step that runs them first. */
+/**
+ * `npm run db:migrate`: applies the pending migrations once, for a deploy step that runs before the bot processes
+ * start (with PostgreSQL they refuse to run on an unmigrated database unless MIGRATE_ON_START=true).
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  mkdirSync(path.dirname(config.databaseUrl.slice('file:'.length)), { recursive: true });
-  await applyMigrations(config.databaseUrl);
-  console.log(`Migrations applied to ${config.databaseUrl}`);
+  const { database, at } = describeDatabase(config.databaseUrl);
+  const applied = await applyMigrations(config.databaseUrl);
+  console.log(applied.length ? `Applied ${applied.join(', ')} to ${database} at ${at}` : `Nothing to apply: ${database} at ${at} is up to date`);
 }
 
 main().catch((err) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATABASE_URL_HINT, dialectOf, isSupportedDatabaseUrl } from '../store/dialect';
 
 /** Turns "a, b ,c" into ["a","b","c"]; empty strings become an empty list. */
 const commaList = z
@@ -21,8 +22,9 @@ const ZEnv = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid('TEAMS_APP_ID must be a GUID').optional()),
   BOT_DOMAIN: optionalText,
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  // Only the embedded SQLite database is wired up today (docs/decisions/0002-sqlite-first.md).
-  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().startsWith('file:', 'DATABASE_URL must be a SQLite file: URL (file:./data/social-steward.db); PostgreSQL is not supported yet').optional()),
+  // SQLite embedded, or PostgreSQL for several processes (docs/decisions/0004-postgresql.md).
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().trim().refine(isSupportedDatabaseUrl, DATABASE_URL_HINT).optional()),
+  MIGRATE_ON_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'MIGRATE_ON_START must be true or false').optional()),
   CREDENTIAL_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -72,6 +74,8 @@ export interface Config {
   readonly botDomain?: string;
   readonly dataDir: string;
   readonly databaseUrl: string;
+  /** Apply pending migrations at start (default for SQLite); otherwise refuse to start until `npm run db:migrate`. */
+  readonly migrateOnStart: boolean;
   /** Base64 AES-256 key; undefined until resolved by ensureCredentialKey in local mode. */
   readonly credentialKey?: string;
   readonly firstAdmins: readonly string[];
@@ -127,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
+  const databaseUrl = e.DATABASE_URL ?? `file:${dataDir}/social-steward.db`;
   return Object.freeze({
     env: e.NODE_ENV,
     local: !production,
@@ -136,7 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
     dataDir,
-    databaseUrl: e.DATABASE_URL ?? `file:${dataDir}/social-steward.db`,
+    databaseUrl,
+    // The quick start migrates itself; with PostgreSQL and several processes a deploy step runs db:migrate once.
+    migrateOnStart: e.MIGRATE_ON_START ? e.MIGRATE_ON_START === 'true' : dialectOf(databaseUrl) === 'sqlite',
     credentialKey: e.CREDENTIAL_KEY,
     firstAdmins: Object.freeze(e.FIRST_ADMINS),
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),

@@ -30,13 +30,19 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   /** The clock; injected so a test can play hours of throttling in a moment. */
   now?: () => Date;
+  /**
+   * Asked before each round: only while it answers true does this process claim and send. With several processes
+   * on one database, start.ts passes the outbox sender lease (src/store/job-lease.ts), so one process sends at a
+   * time and the spacing below holds for the whole tenant, not per process.
+   */
+  gate?: () => Promise<boolean>;
 }
 
 /**
  * Delivers outbox rows in order per conversation, within Teams' rate limits, retrying with backoff recorded in the
  * row itself, so a retry or a half-done batch survives a restart. Rows are claimed with a lease, so several
  * workers never send the same row at the same time. Delivery is at least once: a send that times out is retried
- * and may arrive twice. The rate limits are per process: several replicas would need a shared limiter.
+ * and may arrive twice. The rate limits are kept in this process; the gate makes it the only one sending.
  */
 export class OutboxWorker {
   private readonly holder = randomUUID();
@@ -123,6 +129,7 @@ export class OutboxWorker {
    * Deliveries run on while the loop polls again, so one slow conversation does not hold up the others.
    */
   async tick(now = this.now()): Promise<number> {
+    if (this.opts.gate && !(await this.opts.gate())) return 0;
     const heads = await this.claimHeads(now);
     for (const row of heads) {
       const delivery = this.conversations.key(row.conversationKey).schedule(() => this.deliverOne(row));

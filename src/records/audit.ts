@@ -12,9 +12,12 @@ export interface AuditInput {
 
 /**
  * Appends one event to the chain inside the caller's transaction (REC-1), so the change and its record commit or
- * fail together. seq is the primary key: a concurrent writer that read the same predecessor fails instead of forking.
+ * fail together. Taking the chain's lock row first makes appends from several processes queue instead of reading
+ * the same predecessor (PostgreSQL holds the row lock until commit); seq stays the primary key, so a fork could
+ * never commit even without it.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): Promise<{ seq: number; hash: string }> {
+  await tx.auditChainLock.upsert({ where: { id: 1 }, create: { id: 1, appends: 1 }, update: { appends: { increment: 1 } } });
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields = {
     seq: (last?.seq ?? 0) + 1,

@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import { ensureCredentialKey } from '../config/credential-key';
 import { createLogger, type Logger } from '../log/logger';
-import { createPrisma, type Db } from '../store/prisma';
-import { applyMigrations, pendingMigrations } from '../store/migrate';
+import { createPrisma, dialectOfClient, type Db } from '../store/prisma';
+import { ensureMigrated } from '../store/migrate';
+import { describeDatabase } from '../store/dialect';
+import { leaseGate } from '../store/job-lease';
 import { seedDepartments } from '../store/seed';
 import { useServerSettings } from '../store/sqlite-settings';
 import { createApp } from '../teams/app';
@@ -31,21 +33,23 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   if (!config.bot.appId) {
     log.warn('AUTHENTICATION IS OFF: no BOT_ID is set, so anyone who can reach this port can talk as any user. Local use only.');
   }
-  if (config.databaseUrl.startsWith('file:')) mkdirSync(path.dirname(config.databaseUrl.slice('file:'.length)), { recursive: true });
-
   const db = createPrisma(config.databaseUrl);
-  const pending = await pendingMigrations(db);
-  if (pending.length) {
-    log.info({ pending }, 'applying database migrations');
-    await applyMigrations(config.databaseUrl);
+  try {
+    await ensureMigrated(db, config.databaseUrl, { migrateOnStart: config.migrateOnStart, log });
+    if (dialectOfClient(db) === 'sqlite') await useServerSettings(db);
+    await seedDepartments(db);
+  } catch (err) {
+    await db.$disconnect();
+    throw err;
   }
-  // After migrating: `migrate deploy` runs in a child process of its own and must find the file unlocked.
-  if (config.databaseUrl.startsWith('file:')) await useServerSettings(db);
-  await seedDepartments(db);
 
   const adapter = createAdapter(config);
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', Math.max(1000, (config.outbox.leaseSeconds * 1000) / 2));
-  const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), config.outbox);
+  // One process sends at a time, so Teams' per-conversation and per-tenant limits hold across replicas; a dead
+  // sender's lease runs out after a few polls and another process takes over (docs/decisions/0004-postgresql.md).
+  // The holder names the host and pid, so an operator (or a test) can tell which process is sending.
+  const sending = leaseGate(db, 'outbox-sender', `${hostname()}:${process.pid}:${randomUUID()}`, Math.max(2000, config.outbox.pollMs * 5));
+  const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
   const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick(), publicUrl });
@@ -58,7 +62,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const port = (http.server.address() as AddressInfo).port;
   url = `http://${config.host}:${port}`;
   worker.start();
-  log.info({ url, env: config.env, database: config.databaseUrl.startsWith('file:') ? 'sqlite' : 'external' }, 'Social Steward is listening');
+  log.info({ url, env: config.env, ...describeDatabase(config.databaseUrl) }, 'Social Steward is listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -68,6 +72,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
       const deadline = Date.now() + config.shutdownGraceMs;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       await worker.stop();
+      await sending.release().catch((err) => log.warn({ err }, 'could not release the outbox sender lease'));
       await Promise.race([closed, new Promise((r) => setTimeout(r, 200))]);
       await db.$disconnect();
       log.info('Social Steward stopped');

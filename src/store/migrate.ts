@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Db } from './prisma';
-import { projectRoot } from '../config/project-root';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger';
+import { dialectOf } from './dialect';
+import { migrationFiles } from './migration-files';
+import { applySqliteMigrations } from './migrate-sqlite';
+import { applyPostgresMigrations } from './migrate-postgres';
+import { dialectOfClient, type Db } from './prisma';
 
-const run = promisify(execFile);
-const ROOT = projectRoot(__dirname);
-export const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
-
-export function migrationNames(): string[] {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, d.name, 'migration.sql')))
-    .map((d) => d.name)
-    .sort();
-}
-
-/** Names of migrations in prisma/migrations not yet applied to this database. */
+/** Names of migrations not yet applied to this database (all of them for a brand-new one). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
   let applied: string[] = [];
   try {
@@ -27,11 +17,37 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   } catch {
     // No _prisma_migrations table yet: a brand-new database.
   }
-  return migrationNames().filter((m) => !applied.includes(m));
+  return migrationFiles(dialectOfClient(db))
+    .map((m) => m.name)
+    .filter((m) => !applied.includes(m));
 }
 
-/** Applies pending migrations with Prisma's own CLI (JS engine; see prisma.config.ts), so start-up needs no step by hand. */
-export async function applyMigrations(databaseUrl: string): Promise<void> {
-  const cli = require.resolve('prisma/build/index.js');
-  await run(process.execPath, [cli, 'migrate', 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+/**
+ * `npm run db:migrate` and MIGRATE_ON_START: applies the pending migrations of this database's kind, each once,
+ * however many processes ask at the same time. Returns the names it applied (none when another process had).
+ */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const dialect = dialectOf(databaseUrl);
+  const files = migrationFiles(dialect);
+  return dialect === 'sqlite' ? applySqliteMigrations(databaseUrl, files, randomUUID) : applyPostgresMigrations(databaseUrl, files, randomUUID);
+}
+
+export class PendingMigrations extends Error {
+  constructor(readonly pending: string[]) {
+    super(
+      `the database lacks ${pending.length} migration(s): ${pending.join(', ')}. Apply them first with ` +
+        '`npm run db:migrate` (same DATABASE_URL), or set MIGRATE_ON_START=true to let the bot apply them as it starts.',
+    );
+    this.name = 'PendingMigrations';
+  }
+}
+
+/** At start: apply what is pending when allowed, or refuse to run on a database older than the code. */
+export async function ensureMigrated(db: Db, databaseUrl: string, opts: { migrateOnStart: boolean; log: Logger }): Promise<void> {
+  const pending = await pendingMigrations(db);
+  if (!pending.length) return;
+  if (!opts.migrateOnStart) throw new PendingMigrations(pending);
+  opts.log.info({ pending }, 'applying database migrations');
+  const applied = await applyMigrations(databaseUrl);
+  opts.log.info({ applied }, applied.length ? 'database migrations applied' : 'another process applied the migrations');
 }

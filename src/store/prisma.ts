@@ -1,12 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '@prisma/client';
+import { dialectOf, sqliteFile, type Dialect } from './dialect';
 
 export type Db = PrismaClient;
 /** A transaction client: services write a change, its audit event and its outbox rows through one of these. */
 export type Tx = Prisma.TransactionClient;
 
+const dialects = new WeakMap<object, Dialect>();
+
+/**
+ * The Prisma client for DATABASE_URL: SQLite through better-sqlite3, or PostgreSQL through pg with the client
+ * generated from prisma/postgres/schema.prisma (a Prisma schema has one provider). Both are generated from the same
+ * models, so the PostgreSQL client is typed as the SQLite one and nothing above src/store can tell them apart.
+ */
 export function createPrisma(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  const dialect = dialectOf(databaseUrl);
+  let db: PrismaClient;
+  if (dialect === 'sqlite') {
+    mkdirSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  } else {
+    // Loaded only when asked for, so the SQLite quick start never needs pg.
+    const { PrismaPg } = require('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg');
+    const { PrismaClient: PgClient } = require('.prisma/client-pg') as { PrismaClient: new (o: object) => unknown };
+    db = new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as PrismaClient;
+  }
+  dialects.set(db, dialect);
+  return db;
+}
+
+export function dialectOfClient(db: Db): Dialect {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error('not a client made by createPrisma');
+  return dialect;
 }
 
 /** SQLite serializes writers; waiting briefly beats failing a person's click when two turns write at once. */

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,7 +7,7 @@ import { createLogger } from '../../src/log/logger';
 import { startBot, type RunningBot } from '../../src/server/start';
 import { FakeConnector } from './fake-connector';
 import { TeamsUser } from './teams-client';
-import { templateDbPath } from './template-db';
+import { freshTestDatabase, type TestDatabase } from './test-database';
 
 export interface HarnessOptions {
   /** Names of users who are first admins (from configuration). */
@@ -32,6 +32,8 @@ export class Harness {
   readonly connector = new FakeConnector();
   readonly logLines: string[] = [];
   dataDir: string;
+  /** The database under test: SQLite in dataDir, or PostgreSQL with TEST_DATABASE=postgres (test-database.ts). */
+  database?: TestDatabase;
   private readonly users = new Map<string, TeamsUser>();
 
   private constructor(private readonly opts: HarnessOptions) {
@@ -40,7 +42,7 @@ export class Harness {
 
   static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const h = new Harness(opts);
-    if (!opts.dataDir) copyFileSync(templateDbPath(), path.join(h.dataDir, 'social-steward.db'));
+    if (!opts.dataDir) h.database = await freshTestDatabase(h.dataDir);
     await h.connector.start();
     await h.startBot();
     return h;
@@ -54,6 +56,7 @@ export class Harness {
       LOG_LEVEL: 'debug',
       FIRST_ADMINS: (this.opts.admins ?? []).map(aadFor).join(','),
       OUTBOX_POLL_MS: '50',
+      ...(this.database ? { DATABASE_URL: this.database.url } : {}),
       ...this.opts.env,
     };
   }
@@ -86,6 +89,7 @@ export class Harness {
   async stop(): Promise<void> {
     await this.bot?.stop();
     await this.connector.stop();
+    await this.database?.drop();
     if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

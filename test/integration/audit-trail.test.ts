@@ -7,8 +7,9 @@ import { cardText } from '../harness/teams-client';
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function auditVerify(dataDir: string) {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DOTENV_CONFIG_PATH: '/nonexistent' } }).then(
+function auditVerify(h: Harness) {
+  const env = { PATH: process.env.PATH ?? '', DATA_DIR: h.dataDir, DATABASE_URL: h.database!.url, DOTENV_CONFIG_PATH: '/nonexistent' };
+  return run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { cwd: ROOT, env }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
   );
@@ -37,12 +38,12 @@ describe('REC-1 audit trail: admins read it in Teams, IT verifies it from a shel
   });
 
   it('npm run audit:verify passes, then fails naming the event after one is tampered with', async () => {
-    const ok = await auditVerify(h.dataDir);
+    const ok = await auditVerify(h);
     expect(ok).toMatchObject({ code: 0, out: expect.stringContaining('Audit trail intact: 4 events verified') });
 
     const granted = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'role.granted' } });
-    await h.bot.db.$executeRawUnsafe('UPDATE AuditEvent SET data = ? WHERE seq = ?', JSON.stringify({ role: 'admin' }), granted.seq);
-    const broken = await auditVerify(h.dataDir);
+    await h.bot.db.auditEvent.update({ where: { seq: granted.seq }, data: { data: JSON.stringify({ role: 'admin' }) } });
+    const broken = await auditVerify(h);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`Audit trail BROKEN at event #${granted.seq}`);
 

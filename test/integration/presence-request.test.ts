@@ -128,7 +128,7 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     const pat = h.user('Pat Parker');
     const [first] = await pat.say('request a presence');
     const requestId = cardActions(first)[0].data.requestId;
-    await h.bot.db.$executeRawUnsafe('UPDATE PresenceRequest SET answers = ? WHERE id = ?', '{"handle": 5}', requestId);
+    await h.bot.db.presenceRequest.update({ where: { id: requestId }, data: { answers: '{"handle": 5}' } });
     const res = await pat.click({ verb: 'request.open', requestId });
     const text = cardText(res.card);
     expect(text).toContain('Sorry, something went wrong');

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { appendAudit, verifyAuditTrail } from '../../src/records/audit';
+import { createPrisma, TX_OPTIONS, type Db } from '../../src/store/prisma';
+import { freshTestDatabase, type TestDatabase } from '../harness/test-database';
+
+/** REC-1: two processes (two clients, each with its own pool of connections) appending to one chain at once. */
+describe('REC-1 audit appends from two processes on PostgreSQL', () => {
+  let dir: string;
+  let database: TestDatabase;
+  let a: Db;
+  let b: Db;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'steward-audit-'));
+    database = await freshTestDatabase(dir);
+    [a, b] = [createPrisma(database.url), createPrisma(database.url)];
+  });
+  afterAll(async () => {
+    await a.$disconnect();
+    await b.$disconnect();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('100 concurrent appends all commit, numbered 1..100, and the chain verifies', async () => {
+    const appends = Array.from({ length: 100 }, (_, i) =>
+      (i % 2 ? a : b).$transaction(
+        (tx) => appendAudit(tx, { actor: { personId: null, name: `process ${i % 2 ? 'A' : 'B'}` }, action: 'test.append', entityType: 'Test', entityId: String(i) }),
+        TX_OPTIONS,
+      ),
+    );
+    const results = await Promise.allSettled(appends);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const seqs = (await a.auditEvent.findMany({ select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await verifyAuditTrail(b)).toEqual({ ok: true, count: 100, lastHash: expect.any(String) });
+  });
+
+  it('an append whose transaction rolls back leaves no trace and does not hold up the next', async () => {
+    const before = await a.auditEvent.count();
+    await expect(
+      a.$transaction(async (tx) => {
+        await appendAudit(tx, { actor: { personId: null, name: 'A' }, action: 'test.rolledBack', entityType: 'Test', entityId: 'x' });
+        throw new Error('the change failed');
+      }, TX_OPTIONS),
+    ).rejects.toThrow('the change failed');
+    await b.$transaction((tx) => appendAudit(tx, { actor: { personId: null, name: 'B' }, action: 'test.after', entityType: 'Test', entityId: 'y' }), TX_OPTIONS);
+    expect(await a.auditEvent.count()).toBe(before + 1);
+    expect((await verifyAuditTrail(a)).ok).toBe(true);
+  });
+});

@@ -42,7 +42,7 @@ describe('outbox claims across workers', () => {
           return { activityId: `a-${row.seq}` };
         },
       };
-      return new OutboxWorker(c, sender, createLogger('silent'), { pollMs: 20, leaseSeconds: 30, maxAttempts: 3, conversationSpacingMs: 0, tenantSpacingMs: 0 });
+      return new OutboxWorker(c, sender, createLogger('silent'), { pollMs: 20, leaseSeconds: 30, maxAttempts: 3, retryHours: 1, giveUpHours: 24, conversationSpacingMs: 0, tenantSpacingMs: 0 });
     });
     workers.forEach((w) => w.start());
     const deadline = Date.now() + 20_000;

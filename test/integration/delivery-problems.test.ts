@@ -66,6 +66,8 @@ describe('delivery problems (admins)', () => {
     const dead = await h.bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'dead' } });
 
     const pat = h.user('Pat Parker');
+    expect(cardText((await pat.say('help'))[0])).not.toContain('Delivery problems');
+    expect(cardText((await morgan.say('help'))[0])).toContain('Type **delivery problems**');
     const [refused] = await pat.say('delivery problems');
     expect(cardText(refused)).toContain('Only admins');
     expect(cardText(refused)).not.toContain('Ivy Tran');

@@ -22,7 +22,11 @@ export interface DeadLetterView {
   superseded: boolean;
 }
 
-const KIND: Record<string, DeadLetterView['kind']> = { send: 'message', channelPost: 'channel card', update: 'card update' };
+const KIND = new Map<string, DeadLetterView['kind']>([
+  ['send', 'message'],
+  ['channelPost', 'channel card'],
+  ['update', 'card update'],
+]);
 
 export function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only admins can see and resend messages that could not be delivered.');
@@ -37,7 +41,7 @@ export async function listDeadLetters(db: Db, actor: Actor): Promise<{ total: nu
   ]);
   const names = await recipientNames(db, dead);
   const superseded = await supersededCards(db, dead);
-  return { total, rows: dead.map((r) => ({ id: r.id, kind: KIND[r.kind] ?? 'message', to: names.get(r.conversationKey) ?? 'a Teams conversation', summary: summaryOf(r.activity), reason: r.lastError ?? 'no reason recorded', attempts: r.attempts, throttledAttempts: r.throttledAttempts, queuedAt: r.createdAt, superseded: superseded.has(r.id) })) };
+  return { total, rows: dead.map((r) => ({ id: r.id, kind: KIND.get(r.kind) ?? 'message', to: names.get(r.conversationKey) ?? 'a Teams conversation', summary: summaryOf(r.activity), reason: r.lastError ?? 'no reason recorded', attempts: r.attempts, throttledAttempts: r.throttledAttempts, queuedAt: r.createdAt, superseded: superseded.has(r.id) })) };
 }
 
 /**

@@ -9,6 +9,7 @@ export interface DeadLetterRow {
   attempts: number;
   throttledAttempts: number;
   queuedAt: Date;
+  superseded: boolean;
 }
 
 /** Admins: messages Teams never took, each with why and a "Send again" button (issue 8). */
@@ -31,7 +32,9 @@ export function deliveryProblemsCard(v: { total: number; rows: DeadLetterRow[]; 
             ['Attempts', r.throttledAttempts ? `${r.attempts} (${r.throttledAttempts} throttled by Teams)` : String(r.attempts)],
             ['Queued', formatWhen(r.queuedAt, v.timeZone)],
           ]),
-          actionSet([execute('Send again', { verb: 'delivery.resend', outboxId: r.id })]),
+          r.superseded
+            ? text('A newer copy of this card was posted when its channel was bound: nothing to send again.', { subtle: true, size: 'Small' })
+            : actionSet([execute('Send again', { verb: 'delivery.resend', outboxId: r.id })]),
         ]),
       ),
       v.total > 0 && text('Send again starts a fresh round of attempts; it is recorded in the audit trail.', { subtle: true, size: 'Small' }),

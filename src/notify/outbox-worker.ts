@@ -180,7 +180,11 @@ export class OutboxWorker {
       });
       this.log.info({ outboxId: row.id, kind: row.kind, attempts, activityId: result.activityId }, 'outbox: delivered');
     } catch (err) {
-      await this.recordFailure(row, attempts, err);
+      await this.recordFailure(row, attempts, err).catch((dbErr) => {
+        // The database itself failed: the lease runs out and the row is tried again, nothing is lost. Never let
+        // this reject: a delivery's promise is not awaited, and an unhandled rejection would stop the process.
+        this.log.error({ err: dbErr, outboxId: row.id }, 'outbox: could not record a delivery attempt');
+      });
     }
   }
 

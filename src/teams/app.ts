@@ -6,6 +6,7 @@ import { recordConversation } from '../services/record-conversation';
 import { ACTOR_KEY, Router } from './router';
 import { whereOf, type Services } from './turn';
 import { errorCard } from './error-reply';
+import { sendReply } from './send-reply';
 import * as help from '../../dialogs/help';
 import * as roles from '../../dialogs/roles';
 import * as channels from '../../dialogs/channels';
@@ -52,7 +53,7 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
     if (ctx.activity.type === 'invoke') {
       await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
     } else if (ctx.activity.type === 'message') {
-      await ctx.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+      await sendReply(ctx, { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }, services);
     }
   });
 

@@ -1,5 +1,7 @@
 import { aadFor, Harness } from '../harness/bot-harness';
-import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
+import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
+
+const IT_REVIEW = channel('IT review');
 
 /** Issue 8: admins see the messages Teams never took, with why, and send them again (audited, admins only). */
 describe('delivery problems (admins)', () => {
@@ -64,6 +66,8 @@ describe('delivery problems (admins)', () => {
     const dead = await h.bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'dead' } });
 
     const pat = h.user('Pat Parker');
+    expect(cardText((await pat.say('help'))[0])).not.toContain('Delivery problems');
+    expect(cardText((await morgan.say('help'))[0])).toContain('Type **delivery problems**');
     const [refused] = await pat.say('delivery problems');
     expect(cardText(refused)).toContain('Only admins');
     expect(cardText(refused)).not.toContain('Ivy Tran');
@@ -90,5 +94,32 @@ describe('delivery problems (admins)', () => {
     await omarUser.install();
     await morgan.click({ verb: 'delivery.resend', outboxId: dead.id });
     await h.connector.waitFor((c) => c.conversationId === omarUser.personalConversationId() && typeof c.body?.summary === 'string' && c.status === 200);
+  });
+
+  it('a channel card posted before its channel was bound goes to the channel once bound; a superseded copy is not sent twice', async () => {
+    const dana = h.user('Dana Reyes');
+    await dana.install();
+    const danaId = (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Dana Reyes' } })).id;
+    await morgan.click({ verb: 'roles.grant', personId: danaId, role: 'department_head', departmentId: 'parks' });
+    await dana.click({ verb: 'block.request', departmentId: 'parks', sites: 'tiktok.com', reason: 'Staff phones are shared at the front desk.' });
+    const block = await h.bot.db.accessBlockRequest.findFirstOrThrow({ where: { departmentId: 'parks' } });
+    const card = await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: block.cardOutboxId! } });
+    expect(card).toMatchObject({ status: 'dead', conversationKey: 'channel:it_review' });
+    // What binding leaves behind when it reposts a review card: the old dead copy, which nothing points at any more.
+    const orphan = await h.bot.db.outboxMessage.create({ data: { conversationKey: 'channel:it_review', kind: 'channelPost', reference: '{}', activity: JSON.stringify({ summary: 'IT review: an old copy' }), status: 'dead', lastError: 'no channel is bound to IT review' } });
+
+    const early = await morgan.click({ verb: 'delivery.resend', outboxId: card.id });
+    expect(cardText(early.card)).toContain('No channel is bound to IT review yet');
+
+    await morgan.click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
+    const [list] = await morgan.say('delivery problems');
+    expect(cardText(list)).toContain('A newer copy of this card was posted');
+    expect(cardActions(list).filter((a) => a.title === 'Send again').map((a) => a.data.outboxId)).not.toContain(orphan.id);
+    const dup = await morgan.click({ verb: 'delivery.resend', outboxId: orphan.id });
+    expect(cardText(dup.card)).toContain('would only duplicate it');
+    expect((await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('dead');
+
+    await morgan.click({ verb: 'delivery.resend', outboxId: card.id });
+    await h.connector.waitFor((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === IT_REVIEW.id && c.status === 200 && c.body?.activity?.summary === 'A department asks IT to block social media sites');
   });
 });

@@ -80,17 +80,30 @@ describe('server errors', () => {
   });
   afterAll(() => h.stop());
 
-  it('answers 500 with a generic message and an id, and logs the detail under that id', async () => {
+  it('a turn that fails while Teams throttles its apology still answers 200 in time, and the apology is queued', async () => {
     const pat = h.user('Pat Parker');
     await pat.install();
-    // A turn that fails outside any handler, whose error card Teams then refuses: the adapter answers 500 itself.
+    // The person table is gone: every turn fails before any handler runs.
     await h.bot.db.$executeRawUnsafe('ALTER TABLE "Person" RENAME TO "PersonGone"');
-    h.connector.script((c) => c.conversationId === pat.personalConversationId(), { status: 400, body: { error: { code: 'BadArgument', message: 'secret-detail-from-teams' } } }, 10);
+    h.connector.script((c) => c.conversationId === pat.personalConversationId(), { status: 429, headers: { 'retry-after': '30' } }, 1);
+    const started = Date.now();
+    const res = await pat.post(pat.activity('message', { personal: true }, { text: 'help' }));
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.status === 200 && JSON.stringify(c.body).includes('Sorry, something went wrong'), { timeoutMs: 15_000 });
+  }, 30_000);
+
+  it('answers 500 with a generic message and an id, and logs the detail under that id', async () => {
+    const pat = h.user('Pat Parker');
+    // A turn that fails outside any handler while Teams throttles its apology, which cannot be queued either (the
+    // outbox table is gone too): the adapter answers 500 itself.
+    await h.bot.db.$executeRawUnsafe('ALTER TABLE "OutboxMessage" RENAME TO "OutboxMessageGone"');
+    h.connector.script((c) => c.conversationId === pat.personalConversationId(), { status: 429, headers: { 'retry-after': '30' }, body: { error: { code: 'Throttled', message: 'secret-detail-from-teams' } } }, 10);
     const res = await pat.post(pat.activity('message', { personal: true }, { text: 'help' }));
     expect(res.status).toBe(500);
     expect(Object.keys(res.body).sort()).toEqual(['correlationId', 'error']);
     expect(res.body.error).toBe('Social Steward could not handle this request.');
-    expect(JSON.stringify(res.body)).not.toMatch(/secret-detail|Person|prisma|file:/i);
+    expect(JSON.stringify(res.body)).not.toMatch(/secret-detail|Person|Outbox|prisma|file:/i);
     expect(h.logLines.some((l) => l.includes(res.body.correlationId) && l.includes('adapter answered with a server error'))).toBe(true);
   });
 

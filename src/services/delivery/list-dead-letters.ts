@@ -18,9 +18,15 @@ export interface DeadLetterView {
   attempts: number;
   throttledAttempts: number;
   queuedAt: Date;
+  /** A newer copy of this card was posted since (a review card reposted when its channel was bound). */
+  superseded: boolean;
 }
 
-const KIND: Record<string, DeadLetterView['kind']> = { send: 'message', channelPost: 'channel card', update: 'card update' };
+const KIND = new Map<string, DeadLetterView['kind']>([
+  ['send', 'message'],
+  ['channelPost', 'channel card'],
+  ['update', 'card update'],
+]);
 
 export function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only admins can see and resend messages that could not be delivered.');
@@ -34,7 +40,22 @@ export async function listDeadLetters(db: Db, actor: Actor): Promise<{ total: nu
     db.outboxMessage.findMany({ where: { status: 'dead' }, orderBy: { seq: 'desc' }, take: DEAD_LETTERS_SHOWN }),
   ]);
   const names = await recipientNames(db, dead);
-  return { total, rows: dead.map((r) => ({ id: r.id, kind: KIND[r.kind] ?? 'message', to: names.get(r.conversationKey) ?? 'a Teams conversation', summary: summaryOf(r.activity), reason: r.lastError ?? 'no reason recorded', attempts: r.attempts, throttledAttempts: r.throttledAttempts, queuedAt: r.createdAt })) };
+  const superseded = await supersededCards(db, dead);
+  return { total, rows: dead.map((r) => ({ id: r.id, kind: KIND.get(r.kind) ?? 'message', to: names.get(r.conversationKey) ?? 'a Teams conversation', summary: summaryOf(r.activity), reason: r.lastError ?? 'no reason recorded', attempts: r.attempts, throttledAttempts: r.throttledAttempts, queuedAt: r.createdAt, superseded: superseded.has(r.id) })) };
+}
+
+/**
+ * Channel cards that died for want of a bound channel and that no record points at any more: binding the channel
+ * posted a fresh copy (repost-pending-reviews.ts), so sending the old one again would only duplicate it. Every such
+ * card (a review, a filed policy, a block request) is linked from its record when it is posted.
+ */
+export async function supersededCards(db: Db | Tx, rows: Array<Pick<OutboxMessage, 'id' | 'kind' | 'conversationKey'>>): Promise<Set<string>> {
+  const ids = rows.filter((r) => r.kind === 'channelPost' && r.conversationKey.startsWith('channel:')).map((r) => r.id);
+  if (!ids.length) return new Set();
+  const where = { cardOutboxId: { in: ids } };
+  const linked = await Promise.all([db.review.findMany({ where, select: { cardOutboxId: true } }), db.departmentPolicy.findMany({ where, select: { cardOutboxId: true } }), db.accessBlockRequest.findMany({ where, select: { cardOutboxId: true } })]);
+  const stillUsed = new Set(linked.flat().map((r) => r.cardOutboxId));
+  return new Set(ids.filter((id) => !stillUsed.has(id)));
 }
 
 /** The preview text Teams would have shown; stored JSON is read defensively (a bad row must still list). */

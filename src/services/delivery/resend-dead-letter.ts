@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../../teams/turn';
-import { recipientNames, requireAdmin, summaryOf } from './list-dead-letters';
+import { recipientNames, requireAdmin, summaryOf, supersededCards } from './list-dead-letters';
 
 export type ResendOutcome = { resent: true; to: string; summary: string } | { resent: false; reason: string };
 
@@ -23,6 +23,9 @@ export async function resendDeadLetter({ db, kickOutbox }: Pick<Services, 'db' |
     if (row.updatesId) {
       const original = await tx.outboxMessage.findUnique({ where: { id: row.updatesId } });
       if (original?.status !== 'sent') throw new AppError('CONFLICT', 'This updates a card that was never delivered. Send the card itself again first; its update can follow.');
+    }
+    if ((await supersededCards(tx, [row])).has(row.id)) {
+      return { resent: false, reason: 'A newer copy of this card was posted when its channel was bound; sending this one again would only duplicate it.' };
     }
     const target = await currentTarget(tx, row);
     const { count } = await tx.outboxMessage.updateMany({

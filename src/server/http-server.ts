@@ -6,6 +6,7 @@ import type { Db } from '../store/prisma';
 import { pendingMigrations } from '../store/migrate';
 import { ZIncomingActivity } from './activity-schema';
 import { registerDocumentRoute } from './document-route';
+import { registerRecordsRoute } from './records-route';
 import type { Config } from '../config/config';
 
 export interface HttpServer {
@@ -40,6 +41,7 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
   });
 
   registerDocumentRoute(server, deps);
+  registerRecordsRoute(server, deps);
 
   server.post('/api/messages', async (req, res) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();

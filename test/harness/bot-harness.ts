@@ -8,6 +8,7 @@ import { startBot, type RunningBot } from '../../src/server/start';
 import { FakeConnector } from './fake-connector';
 import { TeamsUser } from './teams-client';
 import { templateDbPath } from './template-db';
+import { exportProblems } from './records-export';
 
 export interface HarnessOptions {
   /** Names of users who are first admins (from configuration). */
@@ -83,9 +84,15 @@ export class Harness {
     return u;
   }
 
+  /**
+   * Every test's journey ends with a records export of what it left behind (REC-2): stopping fails if an audited
+   * change is missing from it, so the whole suite checks export completeness.
+   */
   async stop(): Promise<void> {
+    const problems = this.bot ? await exportProblems(this.bot.db).catch((err: Error) => [`the export failed: ${err.message}`]) : [];
     await this.bot?.stop();
     await this.connector.stop();
     if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    if (problems.length) throw new Error(`The records export is incomplete:\n${problems.join('\n')}`);
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:records`: exports 100,000 audit events (REC-2) to a ZIP file and reports the process's peak RSS,
+ * against the same export of 10,000: streaming means the peak should barely grow with ten times the records.
+ * `-- --events N` changes the large size. Exits 1 if the export does not verify or its audit chain does not.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyMigrations } from '../src/store/migrate';
+import { createPrisma, type Db } from '../src/store/prisma';
+import { GENESIS_HASH, hashAuditEvent } from '../src/domain/audit-chain';
+import { writeRecordsExport } from '../src/records/export/write-export';
+import { verifyExport } from '../src/records/export/verify-export';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Appends events to the chain in batches, as a long-running City deployment would have accumulated them. */
+async function fillAuditTrail(db: Db, upTo: number): Promise<void> {
+  const last = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' } });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  const start = Date.UTC(2026, 0, 1);
+  while (seq < upTo) {
+    const batch = [];
+    for (let i = 0; i < 1000 && seq < upTo; i++) {
+      seq += 1;
+      const fields = { seq, id: randomUUID(), at: new Date(start + seq * 60_000), actorId: null, actorName: `Staff member ${seq % 97}`, action: seq % 3 ? 'request.draft_saved' : 'presence.edited', entityType: seq % 3 ? 'presence_request' : 'presence', entityId: randomUUID(), data: JSON.stringify({ step: seq % 5, note: `=formula-looking text ${seq}`, words: 'Share park events, closures and volunteer days with families.' }), prevHash };
+      const hash = hashAuditEvent(fields);
+      batch.push({ ...fields, hash });
+      prevHash = hash;
+    }
+    await db.auditEvent.createMany({ data: batch });
+  }
+}
+
+async function exportOnce(db: Db, file: string) {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = Date.now();
+  const { manifest } = await writeRecordsExport(createWriteStream(file), { db, query: {}, generatedBy: 'benchmark' });
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const verified = await verifyExport(file);
+  return { ms: Date.now() - started, baseline, peak, bytes: statSync(file).size, events: manifest.kinds.find((k) => k.name === 'audit-events')!.count, chainOk: manifest.auditChain.ok, verified: verified.ok };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' } } });
+  const large = Number(values.events);
+  const dir = mkdtempSync(path.join(tmpdir(), 'steward-records-bench-'));
+  const url = `file:${path.join(dir, 'bench.db')}`;
+  try {
+    await applyMigrations(url);
+    const db = createPrisma(url);
+    let ok = true;
+    for (const size of [Math.min(10_000, large), large]) {
+      await fillAuditTrail(db, size);
+      global.gc?.();
+      const r = await exportOnce(db, path.join(dir, `export-${size}.zip`));
+      ok &&= r.chainOk && r.verified && r.events === size;
+      console.log(`${r.events} audit events: exported in ${(r.ms / 1000).toFixed(1)} s, ZIP ${mb(r.bytes)}, RSS before ${mb(r.baseline)}, peak RSS ${mb(r.peak)} (+${mb(r.peak - r.baseline)}); chain ${r.chainOk ? 'verifies' : 'BROKEN'}; manifest ${r.verified ? 'verifies' : 'FAILS'}`);
+    }
+    await db.$disconnect();
+    return ok ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(1);
+});

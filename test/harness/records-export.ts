@@ -29,6 +29,7 @@ const ENTITY_FILES: Record<string, [string, string]> = {
   access_block: ['site-blocks', 'id'],
   person: ['people', 'id'],
   channel_binding: ['channel-bindings', 'purpose'],
+  records_export_link: ['records-exports', 'id'],
 };
 
 /**

@@ -84,3 +84,19 @@ export const notices: RecordKind = {
     ),
 };
 
+/** Every records export link: who asked for which search, when it expires and whether it was downloaded. */
+export const recordsExports: RecordKind = {
+  name: 'records-exports',
+  label: 'Records exports requested',
+  columns: ['id', 'person', 'personId', 'query', 'createdAt', 'expiresAt', 'downloadedAt'],
+  pages: (db, ctx, size) =>
+    keyset(
+      (after: Created, take) => db.recordsExportLink.findMany({ where: afterCreated(after), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take, omit: { tokenHash: true } }),
+      (l) => ({
+        values: { id: l.id, person: ctx.personName(l.personId), personId: l.personId, query: l.query, createdAt: iso(l.createdAt), expiresAt: iso(l.expiresAt), downloadedAt: iso(l.usedAt) },
+        facets: { at: l.createdAt, until: l.usedAt ?? l.createdAt, presenceIds: [], departmentIds: [], personIds: [l.personId] },
+        line: `${ctx.personName(l.personId)}${l.usedAt ? ', downloaded' : ''}`,
+      }),
+      size,
+    ),
+};

@@ -2,7 +2,7 @@ import type { AuditEvent } from '@prisma/client';
 import type { RecordsContext } from '../context';
 import type { Facets } from '../query';
 import type { KindRow, RecordKind } from '../record-kind';
-import { clip, keyset, type Seq } from '../record-kind';
+import { atWithin, clip, keyset, type Seq } from '../record-kind';
 
 function dataField(data: string, field: string): string | undefined {
   try {
@@ -49,7 +49,7 @@ export const auditEvents: RecordKind = {
   name: 'audit-events',
   label: 'Audit events (who did what, in order)',
   columns: AUDIT_COLUMNS,
-  pages: (db, ctx, size) => keyset((after: Seq, take) => db.auditEvent.findMany({ where: { seq: { gt: after?.seq ?? 0 } }, orderBy: { seq: 'asc' }, take }), (e) => auditRow(e, ctx), size),
+  pages: (db, ctx, size, q) => keyset((after: Seq, take) => db.auditEvent.findMany({ where: { seq: { gt: after?.seq ?? 0 }, ...atWithin(q) }, orderBy: { seq: 'asc' }, take }), (e) => auditRow(e, ctx), size),
 };
 
 /** REG-1: what happened to each presence in the registry (set up, edited, login revealed, suspended, retired). */
@@ -57,6 +57,6 @@ export const registryHistory: RecordKind = {
   name: 'registry-history',
   label: 'Registry history of presences',
   columns: AUDIT_COLUMNS,
-  pages: (db, ctx, size) =>
-    keyset((after: Seq, take) => db.auditEvent.findMany({ where: { seq: { gt: after?.seq ?? 0 }, entityType: 'presence' }, orderBy: { seq: 'asc' }, take }), (e) => auditRow(e, ctx), size),
+  pages: (db, ctx, size, q) =>
+    keyset((after: Seq, take) => db.auditEvent.findMany({ where: { seq: { gt: after?.seq ?? 0 }, entityType: 'presence', ...atWithin(q) }, orderBy: { seq: 'asc' }, take }), (e) => auditRow(e, ctx), size),
 };

@@ -2,7 +2,7 @@ import type { RecordKind } from '../record-kind';
 import { presenceRequests, reviewRounds, presences } from './presence-kinds';
 import { auditEvents, registryHistory } from './audit-kinds';
 import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
-import { people, roleGrants, channelBindings, notices } from './admin-kinds';
+import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
 
 /**
  * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
@@ -20,5 +20,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   channelBindings,
   people,
   notices,
+  recordsExports,
   auditEvents,
 ];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:records`: exports 100,000 audit events (REC-2) to a ZIP file and reports the exporting process's
  * peak RSS, against the same export of 10,000: streaming means the peak should barely grow with ten times the
- * records. Each export runs in a fresh process, so filling the database does not count. `-- --events N` changes the
+ * records. Each export runs in a fresh process with the V8 heap capped at 64 MB, so filling the database does not
+ * count and an export that kept its records in memory would fail. `-- --events N` changes the
  * large size. Exits 1 if an export does not verify, its audit chain does not, or it misses events.
  */
 import { execFile } from 'node:child_process';
@@ -53,6 +54,7 @@ async function exportOnce(url: string, file: string) {
 }
 
 const TSX = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
+const HEAP_CAP_MB = 64;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' }, 'export-to': { type: 'string' }, db: { type: 'string' } } });
@@ -69,10 +71,14 @@ async function main(): Promise<number> {
     let ok = true;
     for (const size of [Math.min(10_000, large), large]) {
       await fillAuditTrail(db, size);
-      const child = await promisify(execFile)(TSX, [__filename, '--db', url, '--export-to', path.join(dir, `export-${size}.zip`)], { maxBuffer: 1 << 20 });
+      const child = await promisify(execFile)(TSX, [__filename, '--db', url, '--export-to', path.join(dir, `export-${size}.zip`)], {
+        maxBuffer: 1 << 20,
+        // A heap far smaller than the export: a build that held the export in memory would die here.
+        env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_CAP_MB}` },
+      });
       const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; baseline: number; peak: number; bytes: number; events: number; chainOk: boolean; verified: boolean };
       ok &&= r.chainOk && r.verified && r.events === size;
-      console.log(`${r.events} audit events: exported in ${(r.ms / 1000).toFixed(1)} s, ZIP ${mb(r.bytes)}, RSS after start-up ${mb(r.baseline)}, peak RSS ${mb(r.peak)} (+${mb(r.peak - r.baseline)}); chain ${r.chainOk ? 'verifies' : 'BROKEN'}; manifest ${r.verified ? 'verifies' : 'FAILS'}`);
+      console.log(`${r.events} audit events (heap cap ${HEAP_CAP_MB} MB): exported in ${(r.ms / 1000).toFixed(1)} s, ZIP ${mb(r.bytes)}, RSS after start-up ${mb(r.baseline)}, peak RSS ${mb(r.peak)} (+${mb(r.peak - r.baseline)}); chain ${r.chainOk ? 'verifies' : 'BROKEN'}; manifest ${r.verified ? 'verifies' : 'FAILS'}`);
     }
     await db.$disconnect();
     return ok ? 0 : 1;

@@ -40,7 +40,11 @@ function resultBlock(r: NonNullable<RecordsCardView['result']>, perKind: number)
  * `records` (REC-2): the search form, and below it what matched, grouped by kind, with Export. However many
  * records match, the card lists only a few per kind and shrinks that number until the card fits.
  */
-export function recordsCard(v: RecordsCardView): AdaptiveCard {
+export function recordsCard(view: RecordsCardView): AdaptiveCard {
+  // What was typed comes back on the card: never more of it than the form allows.
+  const values = Object.fromEntries(Object.entries(view.values ?? {}).map(([k, val]) => [k, typeof val === 'string' ? val.slice(0, 100) : val]));
+  const errors = Object.fromEntries(Object.entries(view.errors ?? {}).map(([k, val]) => [k, typeof val === 'string' ? clip(val, 300) : val]));
+  const v = { ...view, values, errors } as RecordsCardView;
   const e = v.errors ?? {};
   const build = (perKind: number) =>
     card(

@@ -151,5 +151,9 @@ describe('REC-2 public records: search, export, single-use link', () => {
     const res = await rita.click({ verb: 'records.search', person: 'Lorem' });
     expect(cardText(res.card)).toMatch(/People: 31/);
     expect(Buffer.byteLength(JSON.stringify(res.card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    // A forged click with huge inputs gets the form back, still small, and nothing searched.
+    const forged = await rita.click({ verb: 'records.search', person: 'x'.repeat(60_000), presence: 'y'.repeat(60_000), from: 'z'.repeat(20_000) });
+    expect(cardText(forged.card)).toContain('Person: at most 100 characters');
+    expect(Buffer.byteLength(JSON.stringify(forged.card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
   });
 });

@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (!out) throw new UsageError(`export needs --out FILE.zip\n${USAGE}`);
-    const { manifest } = await exportRecords(db, createWriteStream(out, { flags: 'wx' }), q, { personId: null, name: `command line (${userInfo().username})` }, 'cli');
+    const { manifest } = await exportRecords(db, createWriteStream(out, { flags: 'wx' }), q, { personId: null, name: `command line (${userInfo().username})` }, 'cli', { timeZone: config.timeZone });
     console.log(`Wrote ${out}: ${manifest.kinds.reduce((n, k) => n + k.count, 0)} records in ${manifest.files.length} files; audit trail ${manifest.auditChain.ok ? 'verifies' : 'DOES NOT verify'}.`);
     return manifest.auditChain.ok ? 0 : 1;
   } finally {

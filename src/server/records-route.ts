@@ -27,7 +27,7 @@ export function registerRecordsRoute(server: Server, deps: { db: Db; config: Con
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     res.writeHead(200, { ...DOWNLOAD_HEADERS, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="records-export-${stamp}.zip"` });
     try {
-      await exportRecords(deps.db, res, opened.query, opened.by, 'teams', { linkId: opened.linkId });
+      await exportRecords(deps.db, res, opened.query, opened.by, 'teams', { timeZone: deps.config.timeZone, extra: { linkId: opened.linkId } });
     } catch (err) {
       // Headers are sent: all we can do is cut the download short, so the browser reports it failed.
       deps.log.error({ err, linkId: opened.linkId }, 'records export failed while streaming');

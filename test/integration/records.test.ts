@@ -53,6 +53,8 @@ describe('REC-2 public records: search, export, single-use link', () => {
     const [inChannel] = await rita.say('records', { channel: IT_REVIEW });
     expect(cardText(inChannel)).toContain('personal chat');
     expect(await h.bot.db.recordsExportLink.count()).toBe(before);
+    expect(cardText((await h.user('Pat Parker').say('help'))[0])).not.toContain('Public records');
+    expect(cardText((await rita.say('help'))[0])).toContain('Public records');
   });
 
   it('searches by department and shows what matched, grouped by kind', async () => {

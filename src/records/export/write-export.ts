@@ -10,6 +10,7 @@ import { describeQuery, type RecordsQuery } from '../query';
 import { matchingPages, type RecordKind } from '../record-kind';
 import { csvHeader, csvRows } from './csv';
 import { indexFoot, indexHead, sectionEnd, sectionLines, sectionStart } from './index-html';
+import { formatWhen } from '../../../cards/common/elements';
 import { MANIFEST_FORMAT, type ChainSummary, type Manifest, type ManifestFile } from './manifest';
 
 export interface ExportOptions {
@@ -19,6 +20,8 @@ export interface ExportOptions {
   now?: Date;
   pageSize?: number;
   kinds?: readonly RecordKind[];
+  /** For the printable index's "prepared" time; the data files keep UTC. */
+  timeZone?: string;
 }
 
 export const searchLines = (q: RecordsQuery, ctx: RecordsContext) => describeQuery(q, { presence: ctx.presenceLabel, department: ctx.departmentName, person: ctx.personName });
@@ -107,7 +110,7 @@ export async function writeRecordsExport(out: Writable, o: ExportOptions): Promi
     const chainText = c.ok
       ? `The audit trail verifies: all ${c.eventsChecked} events are intact and in order. This export holds ${c.range.events} of them${c.range.firstSeq ? ` (#${c.range.firstSeq} to #${c.range.lastSeq})` : ''}.`
       : `The audit trail does NOT verify: broken at event #${c.brokenAtSeq} (${c.reason}).`;
-    yield indexHead({ title: 'Public records export', generatedAt: nowIso, generatedBy: o.generatedBy, search: searchLines(o.query, ctx), chain: chainText, kinds: kindSummaries() });
+    yield indexHead({ title: 'Public records export', generatedAt: o.timeZone ? `${formatWhen(now, o.timeZone)} (${o.timeZone})` : nowIso, generatedBy: o.generatedBy, search: searchLines(o.query, ctx), chain: chainText, kinds: kindSummaries() });
     for (const kind of kinds) {
       const count = counts.get(kind.name) ?? 0;
       yield sectionStart(kind.label, count);

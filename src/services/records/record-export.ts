@@ -15,8 +15,8 @@ export interface Exporter {
  * the manifest's SHA-256, which ties the file handed out to the chain. The event comes after the export's cut-off,
  * so the next export shows it.
  */
-export async function exportRecords(db: Db, out: Writable, query: RecordsQuery, by: Exporter, via: 'teams' | 'cli', extra: Record<string, unknown> = {}) {
-  const result = await writeRecordsExport(out, { db, query, generatedBy: by.name });
+export async function exportRecords(db: Db, out: Writable, query: RecordsQuery, by: Exporter, via: 'teams' | 'cli', opts: { timeZone?: string; extra?: Record<string, unknown> } = {}) {
+  const result = await writeRecordsExport(out, { db, query, generatedBy: by.name, timeZone: opts.timeZone });
   await db.$transaction(
     (tx) =>
       appendAudit(tx, {
@@ -24,7 +24,7 @@ export async function exportRecords(db: Db, out: Writable, query: RecordsQuery, 
         action: 'records.exported',
         entityType: 'records_export',
         entityId: result.manifestSha256.slice(0, 16),
-        data: { via, query, counts: Object.fromEntries(result.manifest.kinds.map((k) => [k.name, k.count])), manifestSha256: result.manifestSha256, chainOk: result.manifest.auditChain.ok, ...extra },
+        data: { via, query, counts: Object.fromEntries(result.manifest.kinds.map((k) => [k.name, k.count])), manifestSha256: result.manifestSha256, chainOk: result.manifest.auditChain.ok, ...opts.extra },
       }),
     TX_OPTIONS,
   );

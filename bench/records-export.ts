@@ -79,13 +79,13 @@ async function main(): Promise<number> {
       });
       const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; baseline: number; peak: number; bytes: number; events: number; chainOk: boolean; verified: boolean };
       ok &&= r.chainOk && r.verified && r.events === size;
+      console.log(`${r.events} audit events (heap cap ${HEAP_CAP_MB} MB): exported in ${(r.ms / 1000).toFixed(1)} s, ZIP ${mb(r.bytes)}, RSS after start-up ${mb(r.baseline)}, peak RSS ${mb(r.peak)} (+${mb(r.peak - r.baseline)}); chain ${r.chainOk ? 'verifies' : 'BROKEN'}; manifest ${r.verified ? 'verifies' : 'FAILS'}`);
       // What a custodian waits for in Teams: the search card over everything, and over one day.
       const t0 = Date.now();
       const all = await searchRecords(db, {});
       const t1 = Date.now();
       const day = await searchRecords(db, { from: '2026-01-02T00:00:00.000Z', to: '2026-01-02T23:59:59.999Z' });
       console.log(`${size} audit events: search of everything ${((t1 - t0) / 1000).toFixed(1)} s (${all.total} records), of one day ${((Date.now() - t1) / 1000).toFixed(1)} s (${day.total} records)`);
-      console.log(`${r.events} audit events (heap cap ${HEAP_CAP_MB} MB): exported in ${(r.ms / 1000).toFixed(1)} s, ZIP ${mb(r.bytes)}, RSS after start-up ${mb(r.baseline)}, peak RSS ${mb(r.peak)} (+${mb(r.peak - r.baseline)}); chain ${r.chainOk ? 'verifies' : 'BROKEN'}; manifest ${r.verified ? 'verifies' : 'FAILS'}`);
     }
     await db.$disconnect();
     return ok ? 0 : 1;

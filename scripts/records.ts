@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     const { out, ...filters } = values;
     const q = await query(db, filters, config.timeZone);
     if (command === 'search') {
-      const result = await searchRecords(db, q);
+      const result = await searchRecords(db, q, 5, config.timeZone);
       console.log(`${result.search.join('; ')}: ${result.total} records`);
       for (const k of result.kinds) {
         console.log(`\n${k.label}: ${k.count}`);

@@ -1,4 +1,4 @@
-import { card, container, execute, heading, openUrl, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
+import { card, container, execute, facts, heading, openUrl, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
 import { choiceInput, textInput, type FieldErrors } from '../common/inputs';
 import { RECORDS_VERBS, type TRecordsSearchInput } from './actions';
 
@@ -26,11 +26,12 @@ function dateInput(id: 'from' | 'to', label: string, value?: string, error?: str
 }
 
 function resultBlock(r: NonNullable<RecordsCardView['result']>, perKind: number): Element {
-  const items: Element[] = [status(`${r.total} records match. ${clip(r.search.join('; '), 300)}`, r.total ? 'good' : 'default')];
-  for (const k of r.kinds) {
-    items.push(heading(`${k.label}: ${k.count}`));
+  const items: Element[] = [facts(r.kinds.map((k) => [k.label, String(k.count)]))];
+  for (const k of r.kinds.filter((x) => x.count > 0)) {
     const shown = k.lines.slice(0, perKind);
-    if (shown.length) items.push(text(shown.map((l) => `- ${clip(l, 100)}`).join('\n'), { size: 'Small' }));
+    if (!shown.length) continue;
+    items.push(heading(k.label));
+    items.push(text(shown.map((l) => `- ${clip(l, 100)}`).join('\n'), { size: 'Small' }));
     if (k.count > shown.length) items.push(text(`and ${k.count - shown.length} more in the export`, { subtle: true, size: 'Small' }));
   }
   return container(items, 'emphasis');
@@ -50,18 +51,24 @@ export function recordsCard(view: RecordsCardView): AdaptiveCard {
     card(
       [
         title('Public records'),
-        text('Search every record Social Steward keeps, by presence, department, person and dates. Leave a field empty to include everything; each filter you add narrows the search.', { size: 'Small' }),
+        v.result
+          ? status(`${v.result.total} records match. ${clip(v.result.search.join('; '), 300)}`)
+          : status('Search every record Social Steward keeps, by presence, department, person and dates.'),
         ...(e._form ? [status(e._form, 'attention')] : []),
+        v.result && resultBlock(v.result, perKind),
+        heading(v.result ? 'Change the search' : 'Search'),
+        text('Leave a field empty to include everything; each filter you add narrows the search.', { subtle: true, size: 'Small' }),
         ...textInput({ id: 'presence', label: 'Presence (handle)', placeholder: '@MadisonParks', value: v.values?.presence, maxLength: 100, error: e.presence }),
         ...choiceInput({ id: 'department', label: 'Department', placeholder: 'Any department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })), value: v.values?.department, error: e.department }),
         ...textInput({ id: 'person', label: 'Person (name)', placeholder: 'Pat Parker', value: v.values?.person, maxLength: 100, error: e.person }),
         ...dateInput('from', 'From (first day)', v.values?.from, e.from),
         ...dateInput('to', 'To (last day)', v.values?.to, e.to),
-        v.result && resultBlock(v.result, perKind),
       ],
       [
-        execute('Search', { verb: RECORDS_VERBS.search }, 'positive'),
-        v.result && v.result.total > 0 && execute('Export as ZIP', { verb: RECORDS_VERBS.export }),
+        // Once something matched, exporting it is what most people want next.
+        // It exports the search shown, not whatever the form holds now.
+        v.result && v.result.total > 0 && execute('Export as ZIP', { verb: RECORDS_VERBS.export, ...v.values }, 'positive', { associatedInputs: 'none' }),
+        execute('Search', { verb: RECORDS_VERBS.search }, v.result && v.result.total > 0 ? undefined : 'positive'),
         execute('Back to help', { verb: 'help.show' }, undefined, { associatedInputs: 'none' }),
       ],
     );

@@ -7,7 +7,7 @@ import { parseCard } from '../../cards/common/parse';
 import { RECORDS_VERBS, ZRecordsSearchInput } from '../../cards/records/actions';
 import { exportReadyCard, recordsCard } from '../../cards/records/records-card';
 import { resolveSearch } from '../../src/services/records/resolve-search';
-import { searchRecords } from '../../src/services/records/search-records';
+import { searchRecordsFor } from '../../src/services/records/search-records';
 import { createExportLink } from '../../src/services/records/export-link';
 
 /** Records are read in the personal chat only, so search results and download links never land in a channel. */
@@ -41,7 +41,7 @@ export function register(router: Router): void {
     guard(turn);
     const r = await resolved(turn, data);
     if (r.card) return r.card;
-    const result = await searchRecords(turn.services.db, r.query);
+    const result = await searchRecordsFor(turn.services.db, turn.actor, r.query, { timeZone: turn.services.config.timeZone });
     return recordsCard({ departments: await departmentsOf(turn), values: r.values, result });
   });
 
@@ -50,7 +50,7 @@ export function register(router: Router): void {
     const r = await resolved(turn, data);
     if (r.card) return r.card;
     const link = await createExportLink(turn.services.db, turn.actor, r.query);
-    const search = (await searchRecords(turn.services.db, r.query, 0)).search;
+    const search = (await searchRecordsFor(turn.services.db, turn.actor, r.query, { perKind: 0 })).search;
     return exportReadyCard({ url: `${turn.services.publicUrl()}${link.path}`, expires: formatWhen(link.expiresAt, turn.services.config.timeZone), search });
   });
 }

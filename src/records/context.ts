@@ -1,4 +1,5 @@
 import type { Db } from '../store/prisma';
+import { formatWhen } from '../../cards/common/elements';
 
 interface RequestLinks {
   requesterId: string;
@@ -22,6 +23,8 @@ export interface RecordsContext {
   blockDepartment(id: string): string | undefined;
   /** The person behind a personal conversation (for notices). */
   conversationPerson(conversationKey: string): string | undefined;
+  /** A time for people to read: in the City's time zone with the weekday, or UTC when none is given. */
+  when(at: Date): string;
 }
 
 /** A request's department is in its answers (JSON); a malformed one simply has none. */
@@ -34,7 +37,7 @@ function departmentOf(answers: string): string | undefined {
   }
 }
 
-export async function loadRecordsContext(db: Db): Promise<RecordsContext> {
+export async function loadRecordsContext(db: Db, timeZone?: string): Promise<RecordsContext> {
   const [people, departments, requests, presences, policies, blocks, conversations] = await Promise.all([
     db.person.findMany({ select: { id: true, name: true } }),
     db.department.findMany({ select: { id: true, name: true } }),
@@ -67,5 +70,6 @@ export async function loadRecordsContext(db: Db): Promise<RecordsContext> {
     policyDepartment: (id) => policyDept.get(id),
     blockDepartment: (id) => blockDept.get(id),
     conversationPerson: (key) => convPerson.get(key),
+    when: (at) => (timeZone ? formatWhen(at, timeZone) : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`),
   };
 }

@@ -20,7 +20,7 @@ export interface ExportOptions {
   now?: Date;
   pageSize?: number;
   kinds?: readonly RecordKind[];
-  /** For the printable index's "prepared" time; the data files keep UTC. */
+  /** For the times people read in the printable index; the CSV and JSON files keep UTC (ISO 8601). */
   timeZone?: string;
 }
 
@@ -37,7 +37,7 @@ export async function writeRecordsExport(out: Writable, o: ExportOptions): Promi
   const kinds = o.kinds ?? RECORD_KINDS;
   const nowIso = now.toISOString();
   const query: RecordsQuery = { ...o.query, to: o.query.to && o.query.to < nowIso ? o.query.to : nowIso };
-  const ctx = await loadRecordsContext(o.db);
+  const ctx = await loadRecordsContext(o.db, o.timeZone);
   const zip = new yazl.ZipFile();
   const files: ManifestFile[] = [];
   const counts = new Map<string, number>();

@@ -39,7 +39,7 @@ export function auditFacets(e: Pick<AuditEvent, 'at' | 'actorId' | 'entityType' 
 const auditRow = (e: AuditEvent, ctx: RecordsContext): KindRow => ({
   values: { seq: e.seq, id: e.id, at: e.at.toISOString(), actor: e.actorName, actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, data: e.data, prevHash: e.prevHash, hash: e.hash },
   facets: auditFacets(e, ctx),
-  line: `#${e.seq} ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${clip(e.actorName, 40)}: ${e.action} (${e.entityType} ${e.entityId.slice(0, 12)})`,
+  line: `#${e.seq} ${ctx.when(e.at)}, ${clip(e.actorName, 40)}: ${e.action} (${e.entityType} ${e.entityId.slice(0, 12)})`,
 });
 
 const AUDIT_COLUMNS = ['seq', 'id', 'at', 'actor', 'actorId', 'action', 'entityType', 'entityId', 'data', 'prevHash', 'hash'] as const;

@@ -1,4 +1,7 @@
 import type { Db } from '../../store/prisma';
+import type { Actor } from '../../domain/roles';
+import { canReadRecords } from '../../domain/records-access';
+import { AppError } from '../../errors/app-error';
 import { loadRecordsContext } from '../../records/context';
 import { RECORD_KINDS } from '../../records/kinds';
 import type { RecordsQuery } from '../../records/query';
@@ -20,8 +23,8 @@ export interface SearchResult {
 }
 
 /** Counts every kind's matches and keeps the first `perKind` lines of each; reads in pages, never all at once. */
-export async function searchRecords(db: Db, query: RecordsQuery, perKind = 5): Promise<SearchResult> {
-  const ctx = await loadRecordsContext(db);
+export async function searchRecords(db: Db, query: RecordsQuery, perKind = 5, timeZone?: string): Promise<SearchResult> {
+  const ctx = await loadRecordsContext(db, timeZone);
   const kinds: KindResult[] = [];
   for (const kind of RECORD_KINDS) {
     const result: KindResult = { name: kind.name, label: kind.label, count: 0, lines: [] };
@@ -32,4 +35,10 @@ export async function searchRecords(db: Db, query: RecordsQuery, perKind = 5): P
     kinds.push(result);
   }
   return { search: searchLines(query, ctx), kinds, total: kinds.reduce((n, k) => n + k.count, 0) };
+}
+
+/** The search as a person asks it in Teams: only records custodians and admins may (REC-2). */
+export async function searchRecordsFor(db: Db, actor: Actor, query: RecordsQuery, opts: { perKind?: number; timeZone?: string } = {}): Promise<SearchResult> {
+  if (!canReadRecords(actor)) throw new AppError('NOT_AUTHORIZED', 'Only a records custodian or an admin can search the records. An admin can grant the Records custodian role.');
+  return searchRecords(db, query, opts.perKind ?? 5, opts.timeZone);
 }

@@ -84,10 +84,10 @@ export function exportReadyCard(v: { url: string; expires: string; search: strin
   return card(
     [
       title('Your records export is ready'),
-      status('The link below works once and expires in 24 hours.', 'good'),
+      status('The link below works once and expires in 24 hours.'),
       text(`Search: ${clip(v.search.join('; '), 300)}`, { size: 'Small' }),
       text(`Expires ${v.expires}. Opening it is recorded in the audit trail. The ZIP has one CSV (opens in Excel) and one JSON file per kind of record, an index.html to print, and a manifest that "npm run records -- verify" checks.`, { subtle: true, size: 'Small' }),
     ],
-    [openUrl('Download ZIP', v.url), execute('New search', { verb: RECORDS_VERBS.show }), execute('Back to help', { verb: 'help.show' })],
+    [{ ...openUrl('Download ZIP', v.url), style: 'positive' }, execute('New search', { verb: RECORDS_VERBS.show }), execute('Back to help', { verb: 'help.show' })],
   );
 }

@@ -1,4 +1,7 @@
 import type { RecordKind } from '../record-kind';
+import { ROLE_LABELS } from '../../domain/roles';
+
+const roleLabel = (role: string) => (Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role);
 import { afterCreated, clip, keyset, type Created, type Seq } from '../record-kind';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -31,7 +34,7 @@ export const roleGrants: RecordKind = {
       (g) => ({
         values: { id: g.id, person: ctx.personName(g.personId), personId: g.personId, role: g.role, department: ctx.departmentName(g.departmentId), departmentId: g.departmentId, grantedBy: ctx.personName(g.grantedById), grantedById: g.grantedById, grantedAt: iso(g.grantedAt), revokedBy: ctx.personName(g.revokedById), revokedById: g.revokedById, revokedAt: iso(g.revokedAt) },
         facets: { at: g.grantedAt, until: g.revokedAt ?? g.grantedAt, presenceIds: [], departmentIds: [g.departmentId], personIds: [g.personId, g.grantedById, g.revokedById] },
-        line: `${ctx.personName(g.personId)}: ${g.role}${g.departmentId ? ` (${ctx.departmentName(g.departmentId)})` : ''}${g.revokedAt ? ', revoked' : ''}`,
+        line: `${ctx.personName(g.personId)}: ${roleLabel(g.role)}${g.departmentId ? ` (${ctx.departmentName(g.departmentId)})` : ''}${g.revokedAt ? ', revoked' : ''}`,
       }),
       size,
     ),

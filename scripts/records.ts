@@ -7,7 +7,7 @@ import { createPrisma, type Db } from '../src/store/prisma';
 import { ZRecordsSearchInput } from '../cards/records/actions';
 import { resolveSearch } from '../src/services/records/resolve-search';
 import { searchRecords } from '../src/services/records/search-records';
-import { exportRecords } from '../src/services/records/record-export';
+import { exportRecords } from '../src/services/records/export-records';
 import { verifyExport } from '../src/records/export/verify-export';
 
 const USAGE = `Usage:

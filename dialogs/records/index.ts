@@ -8,7 +8,7 @@ import { RECORDS_VERBS, ZRecordsSearchInput } from '../../cards/records/actions'
 import { exportReadyCard, recordsCard } from '../../cards/records/records-card';
 import { resolveSearch } from '../../src/services/records/resolve-search';
 import { searchRecordsFor } from '../../src/services/records/search-records';
-import { createExportLink } from '../../src/services/records/export-link';
+import { createExportLink } from '../../src/services/records/create-export-link';
 
 /** Records are read in the personal chat only, so search results and download links never land in a channel. */
 function guard(turn: Turn): void {

@@ -2,8 +2,8 @@ import type { Server } from 'restify';
 import type { Config } from '../config/config';
 import type { Db } from '../store/prisma';
 import type { Logger } from '../log/logger';
-import { openExportLink } from '../services/records/export-link';
-import { exportRecords } from '../services/records/record-export';
+import { openExportLink } from '../services/records/open-export-link';
+import { exportRecords } from '../services/records/export-records';
 
 /** A download is a file, never a page to frame, sniff or cache; the link itself must not leak in a Referer. */
 export const DOWNLOAD_HEADERS = {

@@ -8,7 +8,7 @@ import { startBot, type RunningBot } from '../../src/server/start';
 import { FakeConnector } from './fake-connector';
 import { TeamsUser } from './teams-client';
 import { templateDbPath } from './template-db';
-import { exportProblems } from './records-export';
+import { exportProblems, subsetProblems } from './records-export';
 
 export interface HarnessOptions {
   /** Names of users who are first admins (from configuration). */
@@ -85,11 +85,13 @@ export class Harness {
   }
 
   /**
-   * Every test's journey ends with a records export of what it left behind (REC-2): stopping fails if an audited
-   * change is missing from it, so the whole suite checks export completeness.
+   * Every test's journey ends with records exports of what it left behind (REC-2): stopping fails if an audited
+   * change is missing from the full export or a narrower search is not its exact subset, so the whole suite checks.
    */
   async stop(): Promise<void> {
-    const problems = this.bot ? await exportProblems(this.bot.db).catch((err: Error) => [`the export failed: ${err.message}`]) : [];
+    // The records must hold still while they are compared: no delivery may change a notice in between.
+    await this.bot?.worker.stop();
+    const problems = this.bot ? await Promise.all([exportProblems(this.bot.db), subsetProblems(this.bot.db)]).then((p) => p.flat(), (err: Error) => [`the export failed: ${err.message}`]) : [];
     await this.bot?.stop();
     await this.connector.stop();
     if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });

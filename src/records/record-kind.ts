@@ -24,6 +24,8 @@ export interface RecordKind {
   name: string;
   label: string;
   columns: readonly string[];
+  /** Columns stored as JSON text: the JSON file holds them parsed, the CSV as text. */
+  jsonColumns?: readonly string[];
   /**
    * The records of the kind, in pages, oldest first. Logins and passwords are never among the values. A kind may use
    * the query to read less (an index on time); every row is still matched against the whole query afterwards.

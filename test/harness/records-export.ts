@@ -4,7 +4,7 @@ import type { Db } from '../../src/store/prisma';
 import { matchesQuery, type Facets, type RecordsQuery } from '../../src/records/query';
 import { loadRecordsContext } from '../../src/records/context';
 import { RECORD_KINDS } from '../../src/records/kinds';
-import { writeRecordsExport } from '../../src/records/export/write-export';
+import { jsonRecord, writeRecordsExport } from '../../src/records/export/write-export';
 import { verifyExport } from '../../src/records/export/verify-export';
 
 /** Runs a records export into memory (tests only: exports are small here) and returns the ZIP's bytes. */
@@ -68,7 +68,7 @@ export async function subsetProblems(db: Db): Promise<string[]> {
   for (const kind of RECORD_KINDS) {
     const rows: Array<{ json: string; facets: Facets }> = [];
     for await (const page of kind.pages(db, ctx, 50, {})) {
-      for (const r of page) if (r.facets.at <= now) rows.push({ json: JSON.stringify(Object.fromEntries(kind.columns.map((c) => [c, r.values[c] ?? null]))), facets: r.facets });
+      for (const r of page) if (r.facets.at <= now) rows.push({ json: JSON.stringify(jsonRecord(kind, r.values)), facets: r.facets });
     }
     all.set(kind.name, rows);
   }

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import AdmZip from 'adm-zip';
 import { Prisma } from '@prisma/client';
 import { Harness } from '../harness/bot-harness';
-import { exportToBuffer, unzip } from '../harness/records-export';
+import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
+import { verifyChain, type AuditFields } from '../../src/domain/audit-chain';
 import { verifyExport } from '../../src/records/export/verify-export';
 
 const run = promisify(execFile);
@@ -31,6 +32,15 @@ describe('REC-2 export files: Excel-safe CSV, tamper-evident manifest, nothing e
     expect(people).toContain(',Ana Lima,');
     // No cell starts with a formula character.
     for (const line of people.split('\n').slice(1)) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+\-@]/);
+  });
+
+  it('REC-1 the exported audit events alone recompute the hash chain; JSON columns are parsed in the JSON file', async () => {
+    const files = unzip(await exportToBuffer(h.bot.db));
+    const events = jsonRows(files, 'audit-events').map((e) => ({ ...e, actorName: e.actor, at: new Date(e.at) }) as AuditFields & { hash: string });
+    expect(events.length).toBeGreaterThan(4);
+    expect(verifyChain(events)).toMatchObject({ ok: true, count: events.length });
+    expect(verifyChain(events.map((e, i) => (i === 2 ? { ...e, actorName: 'Someone else' } : e)))).toMatchObject({ ok: false });
+    expect(JSON.parse(files.get('audit-chain.json')!)).toMatchObject({ ok: true, range: { firstSeq: 1, events: events.length } });
   });
 
   it('verify names the file that changed, went missing or was added', async () => {

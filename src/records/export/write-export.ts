@@ -24,6 +24,19 @@ export interface ExportOptions {
   timeZone?: string;
 }
 
+/** A JSON-text column parsed for the JSON file; text that does not parse stays text, so nothing is lost. */
+function jsonValue(kind: RecordKind, column: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !kind.jsonColumns?.includes(column)) return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** One record as the JSON file holds it: every column, in order, JSON-text columns parsed. */
+export const jsonRecord = (kind: RecordKind, values: Record<string, unknown>) => Object.fromEntries(kind.columns.map((c) => [c, jsonValue(kind, c, values[c])]));
+
 export const searchLines = (q: RecordsQuery, ctx: RecordsContext) => describeQuery(q, { presence: ctx.presenceLabel, department: ctx.departmentName, person: ctx.personName });
 
 /**
@@ -84,7 +97,7 @@ export async function writeRecordsExport(out: Writable, o: ExportOptions): Promi
     yield '[';
     let first = true;
     for await (const page of matchingPages(kind, o.db, ctx, query, pageSize)) {
-      const parts = page.map((r) => JSON.stringify(Object.fromEntries(kind.columns.map((c) => [c, r.values[c] ?? null]))));
+      const parts = page.map((r) => JSON.stringify(jsonRecord(kind, r.values)));
       yield (first ? '\n' : ',\n') + parts.join(',\n');
       first = false;
     }

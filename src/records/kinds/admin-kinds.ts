@@ -70,6 +70,7 @@ function summaryOf(activity: string): string | null {
 export const notices: RecordKind = {
   name: 'notices',
   label: 'Notices sent',
+  jsonColumns: ['activity'],
   columns: ['seq', 'id', 'kind', 'recipient', 'recipientId', 'conversation', 'summary', 'activity', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'],
   pages: (db, ctx, size) =>
     keyset(
@@ -91,6 +92,7 @@ export const notices: RecordKind = {
 export const recordsExports: RecordKind = {
   name: 'records-exports',
   label: 'Records exports requested',
+  jsonColumns: ['query'],
   columns: ['id', 'person', 'personId', 'query', 'createdAt', 'expiresAt', 'downloadedAt'],
   pages: (db, ctx, size) =>
     keyset(

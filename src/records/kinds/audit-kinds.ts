@@ -42,6 +42,7 @@ const auditRow = (e: AuditEvent, ctx: RecordsContext): KindRow => ({
   line: `#${e.seq} ${ctx.when(e.at)}, ${clip(e.actorName, 40)}: ${e.action} (${e.entityType} ${e.entityId.slice(0, 12)})`,
 });
 
+// `data` stays the exact stored text in both files: it is what the hash covers, so anyone can recompute the chain.
 const AUDIT_COLUMNS = ['seq', 'id', 'at', 'actor', 'actorId', 'action', 'entityType', 'entityId', 'data', 'prevHash', 'hash'] as const;
 
 /** REC-1: the whole hash-chained trail, in order: who did what, when. */

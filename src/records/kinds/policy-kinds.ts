@@ -7,6 +7,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export const departmentPolicies: RecordKind = {
   name: 'department-policies',
   label: 'Department policies and their versions',
+  jsonColumns: ['answers'],
   columns: ['id', 'department', 'departmentId', 'version', 'status', 'filer', 'filerId', 'filedAt', 'decider', 'deciderId', 'decidedAt', 'comments', 'answers', 'cardHash', 'createdAt', 'updatedAt'],
   pages: (db, ctx, size) =>
     keyset(

@@ -7,6 +7,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export const presenceRequests: RecordKind = {
   name: 'presence-requests',
   label: 'Requests for a presence',
+  jsonColumns: ['answers'],
   columns: ['id', 'status', 'round', 'version', 'requester', 'requesterId', 'department', 'departmentId', 'presenceId', 'answers', 'submittedAt', 'createdAt', 'updatedAt'],
   pages: (db, ctx, size) =>
     keyset(
@@ -27,6 +28,7 @@ export const presenceRequests: RecordKind = {
 export const reviewRounds: RecordKind = {
   name: 'review-rounds',
   label: 'Review rounds of requests',
+  jsonColumns: ['snapshot'],
   columns: ['id', 'requestId', 'round', 'stage', 'status', 'decider', 'deciderId', 'decidedAt', 'reason', 'snapshot', 'cardHash', 'createdAt'],
   pages: (db, ctx, size) =>
     keyset(
@@ -47,6 +49,7 @@ export const reviewRounds: RecordKind = {
 export const presences: RecordKind = {
   name: 'presences',
   label: 'Presences in the registry',
+  jsonColumns: ['record'],
   columns: ['id', 'requestId', 'department', 'departmentId', 'platform', 'handle', 'state', 'owner', 'ownerId', 'accountUrl', 'loginStored', 'record', 'noticeConfirmedAt', 'version', 'createdAt', 'updatedAt'],
   pages: (db, ctx, size) =>
     keyset(

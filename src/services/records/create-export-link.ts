@@ -24,4 +24,3 @@ export async function createExportLink(db: Db, actor: Actor, query: RecordsQuery
   }, TX_OPTIONS);
   return { path: exportLinkPath(token), expiresAt };
 }
-

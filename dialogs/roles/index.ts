@@ -11,7 +11,7 @@ import type { FieldErrors } from '../../cards/common/inputs';
 
 async function showRoles(turn: Turn, notice?: string) {
   const { db, config } = turn.services;
-  const grants = await db.roleGrant.findMany({ include: { person: true, department: true }, orderBy: { grantedAt: 'asc' } });
+  const grants = await db.roleGrant.findMany({ where: { revokedAt: null }, include: { person: true, department: true }, orderBy: { grantedAt: 'asc' } });
   const granters = new Map((await db.person.findMany({ where: { id: { in: grants.map((g) => g.grantedById ?? '') } } })).map((p) => [p.id, p.name]));
   const configAdmins = await db.person.findMany({ where: { aadObjectId: { in: [...config.firstAdmins] } } });
   return rolesCard({

@@ -8,6 +8,7 @@ export const ROLES = [
   'department_head',
   'spokesperson',
   'policy_delegate',
+  'records_custodian',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -23,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department_head: 'Department head',
   spokesperson: 'Spokesperson',
   policy_delegate: 'Policy delegate',
+  records_custodian: 'Records custodian',
 };
 
 export interface RoleHolding {

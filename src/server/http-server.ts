@@ -8,6 +8,7 @@ import { ZIncomingActivity } from './activity-schema';
 import { registerDocumentRoute } from './document-route';
 import { jsonActivityBody } from './json-body';
 import { answerServerError, hideServerErrors } from './hide-server-errors';
+import { registerRecordsRoute } from './records-route';
 import type { Config } from '../config/config';
 
 export interface HttpServer {
@@ -42,6 +43,7 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
   });
 
   registerDocumentRoute(server, deps);
+  registerRecordsRoute(server, deps);
 
   server.post('/api/messages', ...jsonActivityBody(), async (req: Request, res: Response) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();

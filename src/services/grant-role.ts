@@ -22,8 +22,12 @@ export async function grantRole({ db }: Pick<Services, 'db'>, actor: Actor, inpu
   const scope = departmentId ?? '';
   return db.$transaction(async (tx) => {
     const existing = await tx.roleGrant.findUnique({ where: { personId_role_scope: { personId: person.id, role: input.role, scope } } });
-    if (existing) return { granted: false as const, reason: 'already_held' as const };
-    const grant = await tx.roleGrant.create({ data: { personId: person.id, role: input.role, scope, departmentId: departmentId ?? null, grantedById: actor.personId } });
+    if (existing && !existing.revokedAt) return { granted: false as const, reason: 'already_held' as const };
+    const fields = { departmentId: departmentId ?? null, grantedById: actor.personId, grantedAt: new Date(), revokedAt: null, revokedById: null };
+    // A revoked grant is kept (REC-1) and granted again in place; its earlier terms stay in the audit trail.
+    const grant = existing
+      ? await tx.roleGrant.update({ where: { id: existing.id }, data: fields })
+      : await tx.roleGrant.create({ data: { personId: person.id, role: input.role, scope, ...fields } });
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'role.granted',

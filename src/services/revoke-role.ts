@@ -14,11 +14,13 @@ export async function revokeRole({ db }: Pick<Services, 'db'>, actor: Actor, gra
   return db.$transaction(async (tx) => {
     const grant = await tx.roleGrant.findUnique({ where: { id: grantId }, include: { person: true } });
     // A second click on an old card: the role is already gone, which is what the admin wanted.
-    if (!grant) return { revoked: false as const, reason: 'already_revoked' as const };
+    if (!grant || grant.revokedAt) return { revoked: false as const, reason: 'already_revoked' as const };
     if (grant.role === 'admin' && grant.personId === actor.personId) {
       throw new AppError('NOT_AUTHORIZED', 'You cannot remove your own admin role; ask another admin.');
     }
-    await tx.roleGrant.delete({ where: { id: grant.id } });
+    // REC-1: the grant is kept, marked revoked; an update guarded on revokedAt so two clicks revoke once.
+    const { count } = await tx.roleGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: actor.personId } });
+    if (count === 0) return { revoked: false as const, reason: 'already_revoked' as const };
     const role = grant.role as Role;
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },

@@ -8,6 +8,7 @@ import { startBot, type RunningBot } from '../../src/server/start';
 import { FakeConnector } from './fake-connector';
 import { TeamsUser } from './teams-client';
 import { freshTestDatabase, type TestDatabase } from './test-database';
+import { exportProblems, subsetProblems } from './records-export';
 
 export interface HarnessOptions {
   /** Names of users who are first admins (from configuration). */
@@ -86,10 +87,18 @@ export class Harness {
     return u;
   }
 
+  /**
+   * Every test's journey ends with records exports of what it left behind (REC-2): stopping fails if an audited
+   * change is missing from the full export or a narrower search is not its exact subset, so the whole suite checks.
+   */
   async stop(): Promise<void> {
+    // The records must hold still while they are compared: no delivery may change a notice in between.
+    await this.bot?.worker.stop();
+    const problems = this.bot ? await Promise.all([exportProblems(this.bot.db), subsetProblems(this.bot.db)]).then((p) => p.flat(), (err: Error) => [`the export failed: ${err.message}`]) : [];
     await this.bot?.stop();
     await this.connector.stop();
     await this.database?.drop();
     if (!this.opts.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    if (problems.length) throw new Error(`The records export is incomplete:\n${problems.join('\n')}`);
   }
 }

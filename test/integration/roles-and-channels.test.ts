@@ -64,6 +64,21 @@ describe('roles: admins grant and revoke, everyone else is refused', () => {
     const again = await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
     expect(cardText(again.card)).toContain('already been revoked');
     expect(await h.bot.db.auditEvent.count({ where: { action: 'role.revoked' } })).toBe(1);
+    // REC-1: the grant is kept as a record, marked revoked, and no longer counts.
+    const kept = await h.bot.db.roleGrant.findUniqueOrThrow({ where: { id: grant.id } });
+    expect(kept.revokedAt).toBeInstanceOf(Date);
+    const [ivyHelp] = await h.user('Ivy Tran').say('help');
+    expect(cardText(ivyHelp)).not.toContain('IT reviewer');
+  });
+
+  it('grants a revoked role again on the same kept record', async () => {
+    const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'it_reviewer' } });
+    const res = await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: grant.personId, role: 'it_reviewer' });
+    expect(cardText(res.card)).not.toContain('already');
+    const again = await h.bot.db.roleGrant.findUniqueOrThrow({ where: { id: grant.id } });
+    expect(again.revokedAt).toBeNull();
+    const [ivyHelp] = await h.user('Ivy Tran').say('help');
+    expect(cardText(ivyHelp)).toContain('Your roles: IT reviewer');
   });
 });
 
@@ -107,7 +122,6 @@ describe('channels: an admin binds a channel to a purpose', () => {
     const res = await morgan.post(click);
     expect(cardText(res.body.value)).toContain('"City Attorney" is now the City Attorney channel');
     expect((await h.bot.db.channelBinding.findUniqueOrThrow({ where: { purpose: 'city_attorney' } })).channelName).toBe('City Attorney');
-    await h.bot.db.channelBinding.delete({ where: { purpose: 'city_attorney' } });
   });
 
   it('asks for a purpose when none is chosen', async () => {

@@ -37,7 +37,7 @@ export async function filePolicy({ db, config }: Pick<Services, 'db' | 'config'>
     // The copy to the IT Director: their channel if bound, otherwise each IT Director's personal chat.
     const copy = { card: await policyReviewCard(tx, filed, config.timeZone, { forIt: true }), summary: 'Copy of a department social media policy' };
     if (await tx.channelBinding.findUnique({ where: { purpose: 'it_director' } })) await enqueueToChannel(tx, 'it_director', copy);
-    else for (const g of await tx.roleGrant.findMany({ where: { role: 'it_director' } })) await enqueueToPerson(tx, g.personId, copy);
+    else for (const g of await tx.roleGrant.findMany({ where: { role: 'it_director', revokedAt: null } })) await enqueueToPerson(tx, g.personId, copy);
 
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.filed', entityType: 'department_policy', entityId: policy.id, data: { departmentId: policy.departmentId, number, answers: draft } });
     return { filed: true as const, number };

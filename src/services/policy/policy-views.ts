@@ -14,7 +14,7 @@ export function policyDraftOf(json: string): PolicyDraft {
 /** Points 2 and 5 come from Social Steward's own records rather than being retyped (POL-1). */
 export async function registryFactsFor(db: Db | Tx, departmentId: string): Promise<RegistryFacts> {
   const [grants, presences] = await Promise.all([
-    db.roleGrant.findMany({ where: { departmentId, role: { in: ['department_head', 'spokesperson'] } }, include: { person: true } }),
+    db.roleGrant.findMany({ where: { departmentId, role: { in: ['department_head', 'spokesperson'] }, revokedAt: null }, include: { person: true } }),
     db.presence.findMany({ where: { departmentId, state: { not: 'retired' } } }),
   ]);
   const owners = new Map((await db.person.findMany({ where: { id: { in: presences.map((p) => p.ownerId) } } })).map((p) => [p.id, p.name]));

@@ -1,0 +1,25 @@
+import type { RecordKind } from '../record-kind';
+import { presenceRequests, reviewRounds, presences } from './presence-kinds';
+import { auditEvents, registryHistory } from './audit-kinds';
+import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
+import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
+
+/**
+ * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
+ * A new kind (posts, freshness nudges, ...) is one more line here, pointing at its RecordKind.
+ */
+export const RECORD_KINDS: readonly RecordKind[] = [
+  presenceRequests,
+  reviewRounds,
+  decisions,
+  presences,
+  registryHistory,
+  departmentPolicies,
+  siteBlocks,
+  roleGrants,
+  channelBindings,
+  people,
+  notices,
+  recordsExports,
+  auditEvents,
+];

@@ -11,8 +11,8 @@ const TYPES: ReadonlyArray<[RegExp, string]> = [
   [/\bDECIMAL\b/g, 'DECIMAL(65,30)'],
 ];
 
-/** SQLite-only statements Prisma writes when a table must be rebuilt: PostgreSQL alters in place instead. */
-const UNTRANSLATABLE = [/^\s*PRAGMA\b/im, /CREATE TABLE "new_/i, /RedefineTables/i, /\bAUTOINCREMENT\b/i];
+/** SQLite-only statements: table rebuilds (PostgreSQL alters in place instead) and triggers (their bodies differ). */
+const UNTRANSLATABLE = [/^\s*PRAGMA\b/im, /CREATE TABLE "new_/i, /RedefineTables/i, /\bAUTOINCREMENT\b/i, /\bCREATE TRIGGER\b/i];
 
 export class UntranslatableMigration extends Error {
   constructor(readonly migration: string, readonly overridePath: string, reason: string) {

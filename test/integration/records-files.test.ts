@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AdmZip from 'adm-zip';
 import { Prisma } from '@prisma/client';
+import { dialectOfClient } from '../../src/store/prisma';
 import { Harness } from '../harness/bot-harness';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
 import { verifyChain, type AuditFields } from '../../src/domain/audit-chain';
@@ -14,7 +15,8 @@ const TSX = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 const CLI = path.resolve(__dirname, '..', '..', 'scripts', 'records.ts');
 
 /** Tables that hold no record of the City's business: where the bot can reach people, turn state, job locks. */
-const NOT_RECORDS = ['ConversationRef', 'BotState', 'JobLock'];
+// Working state, not records: conversation references, bot state, job leases and the audit chain's lock row.
+const NOT_RECORDS = ['ConversationRef', 'BotState', 'JobLock', 'AuditChainLock'];
 
 describe('REC-2 export files: Excel-safe CSV, tamper-evident manifest, nothing ever deleted', () => {
   let h: Harness;
@@ -74,7 +76,11 @@ describe('REC-2 export files: Excel-safe CSV, tamper-evident manifest, nothing e
   it('refuses a DELETE on every records table: each has a trigger, and a DELETE of a row fails and keeps it', async () => {
     const tables = Prisma.dmmf.datamodel.models.map((m) => m.name).filter((n) => !NOT_RECORDS.includes(n));
     expect(tables).toEqual(expect.arrayContaining(['AuditEvent', 'RoleGrant', 'PresenceRequest', 'Presence', 'RecordsExportLink']));
-    const triggers = await h.bot.db.$queryRawUnsafe<Array<{ tbl_name: string }>>("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'");
+    const triggers = await h.bot.db.$queryRawUnsafe<Array<{ tbl_name: string }>>(
+      dialectOfClient(h.bot.db) === 'sqlite'
+        ? "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'"
+        : "SELECT DISTINCT event_object_table AS tbl_name FROM information_schema.triggers WHERE trigger_name LIKE '%_no_delete'",
+    );
     expect(triggers.map((t) => t.tbl_name).sort()).toEqual([...tables].sort());
     for (const table of ['Person', 'AuditEvent', 'Department']) {
       const before = await h.bot.db.$queryRawUnsafe<Array<{ n: bigint | number }>>(`SELECT COUNT(*) AS n FROM "${table}"`);

@@ -32,6 +32,9 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     FIRST_ADMINS: firstAdmins
     TIME_ZONE: timeZone
     LOG_LEVEL: 'info'
+    // Every instance may apply pending migrations at start: they run under PostgreSQL's advisory lock, so one applies
+    // them and the others find nothing left to do (docs/decisions/0005-postgresql.md).
+    MIGRATE_ON_START: 'true'
     // App Service stops a container that has not answered within this many seconds; migrations run at start.
     WEBSITES_CONTAINER_START_TIME_LIMIT: '600'
     // Oryx builds on the server: production dependencies only, compiled for Linux. dist/ comes in the zip.

@@ -42,7 +42,7 @@ export function registerDocumentRoute(server: Server, deps: { db: Db; config: Co
       return;
     }
     // The link was made for someone who could get the document then; they must still be able to now.
-    const grants = await deps.db.roleGrant.findMany({ where: { personId: holderId } });
+    const grants = await deps.db.roleGrant.findMany({ where: { personId: holderId, revokedAt: null } });
     const holder = { personId: holderId, roles: grants.map((g) => ({ role: g.role as Role, ...(g.departmentId ? { departmentId: g.departmentId } : {}) })) };
     if (!mayGetPolicyDocument(holder, policy)) return refuse(res);
     const dept = await deps.db.department.findUniqueOrThrow({ where: { id: policy.departmentId } });

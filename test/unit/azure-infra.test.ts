@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, bicepParams, blockAfter, blockProperties, literal, readBicep } from './infra/bicep-reader';
-import { configKnowsPostgres, problemsOf } from './infra/config-probe';
+import { loadConfig } from '../../src/config/config';
+import { problemsOf } from './infra/config-probe';
 
 // The Azure target (infra/*.bicep) against the config schema as src/config/config.ts has it today: every setting
 // production requires is supplied, and every secret is a Key Vault reference, never a value in the template.
@@ -28,11 +29,10 @@ const SAMPLES = new Map<string, string>([
   ['DATABASE_URL', 'postgresql://steward:p%40ss@steward123456-pg.postgres.database.azure.com:5432/social_steward?sslmode=require'],
 ]);
 
-/** The environment App Service gives the bot (DATABASE_URL only where config.ts accepts PostgreSQL: config-probe). */
+/** The environment App Service gives the bot, with samples where the Bicep names a parameter or a Key Vault secret. */
 function azureEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, expr] of appSettings) env[name] = literal(expr) ?? SAMPLES.get(name) ?? `<${expr}>`;
-  if (!configKnowsPostgres()) delete env.DATABASE_URL;
   return env;
 }
 
@@ -43,6 +43,12 @@ describe('infra/*.bicep against the config schema', () => {
 
   it('supplies every setting production requires, with values the config accepts', () => {
     expect(problemsOf(azureEnv())).toEqual([]);
+  });
+
+  it('runs on PostgreSQL and applies migrations at start (advisory-locked, so instances starting together are safe)', () => {
+    const config = loadConfig(azureEnv());
+    expect(config.databaseUrl).toMatch(/^postgresql:/);
+    expect(config.migrateOnStart).toBe(true);
   });
 
   it('would fail if any setting production requires were left out (each one tried)', () => {

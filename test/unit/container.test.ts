@@ -6,7 +6,8 @@ import { validate } from 'dockerfile-utils';
 import { DCLinter } from 'dclint';
 import { parse } from 'yaml';
 import { ROOT } from './infra/bicep-reader';
-import { configKnowsPostgres, problemsOf } from './infra/config-probe';
+import { loadConfig } from '../../src/config/config';
+import { problemsOf } from './infra/config-probe';
 
 // No container engine can pull base images on these machines, so the Containerfile and compose.yaml are linted and
 // their properties checked here; building and running them is left to a host with Docker or Podman.
@@ -102,8 +103,9 @@ describe('compose.yaml', () => {
     const samples: Record<string, string> = { BOT_ID: randomUUID(), BOT_TENANT_ID: randomUUID(), BOT_PASSWORD: 'secret', CREDENTIAL_KEY: randomBytes(32).toString('base64'), POSTGRES_PASSWORD: 'pw', BOT_DOMAIN: 'steward.example.org' };
     const fill = (v: string) => v.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_, name: string, rest?: string) => samples[name] ?? (rest?.startsWith(':-') ? rest.slice(2) : ''));
     const env = Object.fromEntries(Object.entries(compose.services.bot.environment as Record<string, string>).map(([k, v]) => [k, fill(String(v))]));
-    if (!configKnowsPostgres()) delete env.DATABASE_URL;
     expect(env.NODE_ENV).toBe('production');
     expect(problemsOf(env)).toEqual([]);
+    // One bot process on PostgreSQL: it must apply migrations itself, or it would refuse to start on a new database.
+    expect(loadConfig(env).migrateOnStart).toBe(true);
   });
 });

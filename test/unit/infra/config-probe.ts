@@ -10,14 +10,3 @@ export function problemsOf(env: Record<string, string | undefined>): string[] {
     throw err;
   }
 }
-
-export const SAMPLE_POSTGRES_URL = 'postgresql://steward:p%40ss@db.example.org:5432/social_steward?sslmode=require';
-
-/**
- * Azure and the container run on PostgreSQL, which config.ts accepts once it knows PostgreSQL (issue 15). Until
- * then, and only then, the deployment tests leave DATABASE_URL out of the environment they check, so every other
- * setting is still held to the production rules (DATABASE_URL's own form is checked separately).
- */
-export function configKnowsPostgres(): boolean {
-  return problemsOf({ DATABASE_URL: SAMPLE_POSTGRES_URL }).length === 0;
-}

@@ -87,6 +87,4 @@ export function actionSet(actions: Action[]): Element {
   return { type: 'ActionSet', actions };
 }
 
-export function formatWhen(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
-}
+export { formatWhen } from '../../src/domain/when';

@@ -1,8 +1,8 @@
 import { card, confirm, container, execute, facts, heading, status, text, title, type Action, type Color, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
-import type { Section } from '../presence-request/describe';
-import { REASON_INPUT } from './actions';
+import type { Section } from '../../src/services/presence/describe-request';
+import { REASON_INPUT } from '../../src/verbs/registry';
 
 export interface PresenceCardView {
   presenceId: string;

@@ -1,7 +1,7 @@
 import { actionSet, card, columns, execute, status, text, title, type Element } from '../common/elements';
 import { choiceInput } from '../common/inputs';
 import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
-import { ANY, type TRegistryFilter } from './actions';
+import { ANY, type TRegistryFilter } from '../../src/verbs/registry';
 
 /** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
 export const REGISTRY_LIMIT = 25;

@@ -1,7 +1,7 @@
 import { card, confirm, container, execute, heading, status, text, title, formatWhen, columns, actionSet, type Element } from '../common/elements';
 import { choiceInput, errorSummary, type FieldErrors } from '../common/inputs';
 import { ROLES, ROLE_LABELS, type Role } from '../../src/domain/roles';
-import type { TGrantRole, TRevokeRole } from './actions';
+import type { TGrantRole, TRevokeRole } from '../../src/verbs/roles';
 
 export interface GrantRow {
   grantId: string;

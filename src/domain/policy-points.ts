@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOwnKey } from './own-keys';
 
 /**
  * The twelve considerations every department policy must address (POL-1; APM "Each department/division shall ...",
@@ -65,7 +66,7 @@ export function policyProblems(draft: PolicyDraft, fields?: readonly string[]): 
     if (!text) problems[p.id] = `Point ${p.n} (${p.title}) is empty: the policy must address it`;
     else if (text.length < MIN_POINT_LENGTH) problems[p.id] = `Point ${p.n} (${p.title}) is too thin: say how your department does it (at least ${MIN_POINT_LENGTH} characters)`;
   }
-  if (wanted('personalUse') && !(draft.personalUse && draft.personalUse in PERSONAL_USE_RULES)) problems.personalUse = 'Choose your rule on personal use of social media while on duty';
+  if (wanted('personalUse') && !isOwnKey(PERSONAL_USE_RULES, draft.personalUse)) problems.personalUse = 'Choose your rule on personal use of social media while on duty';
   if (wanted('personalUseDetail') && draft.personalUse === 'limited' && (draft.personalUseDetail ?? '').trim().length < 20) problems.personalUseDetail = 'Describe what limited personal use is allowed';
   return problems;
 }

@@ -4,8 +4,9 @@ import type { Db } from '../store/prisma';
 import { verifyDocumentPath } from '../records/document-links';
 import { renderPolicyHtml } from '../records/policy-html';
 import { policyDraftOf } from '../services/policy/policy-views';
-import { POLICY_STATUS_LABELS, type PolicyStatus } from '../domain/department-policy';
-import { formatWhen } from '../../cards/common/elements';
+import { POLICY_STATUS_LABELS } from '../domain/department-policy';
+import { ownLabel } from '../domain/own-keys';
+import { formatWhen } from '../domain/when';
 
 export const policyDocumentPath = (policyId: string) => `/documents/policies/${policyId}`;
 
@@ -28,7 +29,7 @@ export function registerDocumentRoute(server: Server, deps: { db: Db; config: Co
     const html = renderPolicyHtml({
       departmentName: dept.name,
       number: policy.number,
-      status: POLICY_STATUS_LABELS[policy.status as PolicyStatus],
+      status: ownLabel(POLICY_STATUS_LABELS, policy.status),
       facts: [
         ['Filed by', filer?.name ?? 'unknown'],
         ['Filed on', policy.filedAt ? formatWhen(policy.filedAt, deps.config.timeZone) : '-'],

@@ -11,6 +11,7 @@ import { createAdapter, createApp } from '../teams/app';
 import { OutboxWorker } from '../notify/outbox-worker';
 import { TeamsSender } from '../notify/teams-sender';
 import { createHttpServer } from './http-server';
+import { cardPresenters } from '../../cards/presenters';
 
 export interface RunningBot {
   url: string;
@@ -44,7 +45,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), config.outbox);
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
-  const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick(), publicUrl });
+  const app = createApp(adapter, { db, config, log, present: cardPresenters, now: () => new Date(), kickOutbox: () => worker.kick(), publicUrl });
   const http = createHttpServer({ adapter, app, db, log, config });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Db } from '../store/prisma';
-import type { Where } from '../teams/turn';
+import type { Where } from './context';
 
 /** Keeps where the bot can reach this person or channel later (TEAMS.md "Proactive"). */
 export async function recordConversation(db: Db, activity: Activity, where: Where, personId: string): Promise<void> {

@@ -5,8 +5,9 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
+import type { Services } from '../context';
 import { policyDraftOf } from './policy-views';
+import { policyStep, policySummary, type PolicyScreen } from './policy-reads';
 
 /**
  * Opens the department's draft: the one in progress, or a new one, prefilled from the latest filed version so a
@@ -26,8 +27,8 @@ export async function openPolicyDraft({ db }: Pick<Services, 'db'>, actor: Actor
 }
 
 /** Saves a step's text whatever it is (nothing typed is lost); Next moves on only when the step's points are addressed. */
-export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor, input: { policyId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> }) {
-  return db.$transaction(async (tx) => {
+export async function savePolicyStep(svc: Pick<Services, 'db' | 'config'>, actor: Actor, input: { policyId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> }): Promise<PolicyScreen> {
+  const out = await svc.db.$transaction(async (tx) => {
     const policy = await tx.departmentPolicy.findUnique({ where: { id: input.policyId } });
     if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists. Type "file our policy" to start again.');
     const allowed = canFile(actor, policy.departmentId);
@@ -35,16 +36,24 @@ export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor,
     if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version has already been filed. Type "file our policy" to work on a new one.');
     const draft: PolicyDraft = policyDraftOf(policy.answers);
     const fields = POLICY_STEPS[input.step - 1];
+    const changed: string[] = [];
     for (const f of fields) {
       const v = input.values[f];
-      if (typeof v === 'string' && v.trim()) draft[f] = v;
-      else delete draft[f];
+      const next = typeof v === 'string' && v.trim() ? v : undefined;
+      if (next === draft[f]) continue;
+      changed.push(f);
+      if (next === undefined) delete draft[f];
+      else draft[f] = next;
     }
     const errors = input.nav === 'next' ? policyProblems(draft, fields) : {};
     const ok = Object.keys(errors).length === 0;
     const step = nextStep(input.nav, input.step, ok, POLICY_STEP_COUNT);
     await tx.departmentPolicy.update({ where: { id: policy.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
-    await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_saved', entityType: 'department_policy', entityId: policy.id, data: { step: input.step, fields } });
-    return { policy, draft, step, errors: ok ? undefined : errors };
+    // One audit rule for every guided flow: a save that changed something is recorded, with the fields it changed.
+    if (changed.length) await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_saved', entityType: 'department_policy', entityId: policy.id, data: { step: input.step, fields: changed } });
+    return { draft, step, errors: ok ? undefined : errors };
   }, TX_OPTIONS);
+  if (out.errors) return policyStep(svc, actor, input.policyId, input.step, { draft: out.draft, errors: out.errors });
+  if (out.step > POLICY_STEP_COUNT) return policySummary(svc, actor, input.policyId);
+  return policyStep(svc, actor, input.policyId, out.step, { draft: out.draft, saved: input.nav === 'save' });
 }

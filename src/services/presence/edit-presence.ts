@@ -3,13 +3,26 @@ import { canEditDetails } from '../../domain/presence';
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../../cards/registry/actions';
-import type { FieldErrors } from '../../../cards/common/inputs';
+import type { Services } from '../context';
+import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../verbs/registry';
+import type { FieldErrors } from '../../verbs/parse';
 import { draftOf } from './request-views';
 import { factsOf, loadPresence } from './load-presence';
+import { editForm, openPresence, pickEditValues, type EditView } from './presence-reads';
+import type { PresenceView } from './presence-views';
+import { FIELD_LABELS } from './describe-event';
+import type { Place } from '../../domain/presence';
 
 export type EditOutcome = { ok: true; changed: EditField[] } | { ok: false; errors: FieldErrors };
+export type EditScreen = { screen: 'form'; view: EditView } | { screen: 'presence'; view: PresenceView };
+
+/** Saves the edit and answers with the presence and what was saved, or the form with the problem beside its field. */
+export async function editPresenceScreen(svc: Pick<Services, 'db' | 'config'>, actor: Actor, where: Place, input: Omit<TEditPresence, 'verb'>): Promise<EditScreen> {
+  const out = await editPresence(svc, actor, input);
+  if (!out.ok) return { screen: 'form', view: await editForm(svc, actor, input.presenceId, { values: pickEditValues(input), errors: out.errors }) };
+  const saved = out.changed.length ? `Saved: ${out.changed.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}. The old values are kept in the audit trail.` : 'Nothing changed.';
+  return { screen: 'presence', view: await openPresence(svc, actor, where, input.presenceId, { text: saved, color: out.changed.length ? 'good' : 'default' }) };
+}
 
 /**
  * REG-1 stays current: the owner or department head edits the details. Only changed fields are written, and the audit

@@ -5,18 +5,21 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { nextStep } from '../../domain/guided-steps';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
+import type { Services, Where } from '../context';
 import { draftOf } from './request-views';
+import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 
 export type StepOutcome = { draft: DraftAnswers; step: number; errors?: Record<string, string>; status: RequestStatus };
 
-/** Starts a draft (REQ-1). A request exists from the first card, so nothing typed is ever lost. */
-export async function startRequest({ db }: Pick<Services, 'db'>, actor: Actor) {
-  return db.$transaction(async (tx) => {
+/** Starts a draft (REQ-1) in the personal chat. A request exists from the first card, so nothing typed is ever lost. */
+export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: Actor, where: Pick<Where, 'kind'>): Promise<RequestScreen> {
+  if (where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Requests are made in your personal chat with Social Steward, so drafts stay private.');
+  const req = await svc.db.$transaction(async (tx) => {
     const req = await tx.presenceRequest.create({ data: { requesterId: actor.personId, status: 'draft' } });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.started', entityType: 'presence_request', entityId: req.id });
     return req;
   }, TX_OPTIONS);
+  return requestStep(svc, actor, req.id, 1, { draft: {} });
 }
 
 /**
@@ -24,12 +27,13 @@ export async function startRequest({ db }: Pick<Services, 'db'>, actor: Actor) {
  * validates. Back and Save draft never validate; Next does, and stays put with the errors when it fails.
  */
 export async function saveRequestStep(
-  { db, config }: Pick<Services, 'db' | 'config'>,
+  svc: Pick<Services, 'db' | 'config'>,
   actor: Actor,
   input: { requestId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> },
-): Promise<StepOutcome> {
+): Promise<RequestScreen> {
+  const { db, config } = svc;
   const schemas = stepSchemas(config.cityWebDomains);
-  return db.$transaction(async (tx) => {
+  const out: StepOutcome = await db.$transaction(async (tx) => {
     const req = await tx.presenceRequest.findUnique({ where: { id: input.requestId } });
     if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists. Type "my requests" to see yours.');
     const allowed = canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
@@ -56,4 +60,7 @@ export async function saveRequestStep(
     }
     return { draft, step, status: req.status as RequestStatus, ...(check.ok ? {} : { errors: check.errors }) };
   }, TX_OPTIONS);
+  if (out.errors) return requestStep(svc, actor, input.requestId, input.step, { draft: out.draft, errors: out.errors });
+  if (out.step > STEP_COUNT) return requestSummary(svc, actor, input.requestId);
+  return requestStep(svc, actor, input.requestId, out.step, { draft: out.draft, saved: input.nav === 'save' });
 }

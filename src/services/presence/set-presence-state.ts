@@ -4,17 +4,20 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueToPerson } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import type { TSetState } from '../../../cards/registry/actions';
-import { stateChangedNotice } from '../../../cards/registry/owner-notice';
+import type { Services } from '../context';
+import type { TSetState } from '../../verbs/registry';
 import { factsOf, loadPresence, recordAsItStands } from './load-presence';
+import { openPresence } from './presence-reads';
+import type { PresenceView } from './presence-views';
+import type { Place } from '../../domain/presence';
 
 /**
  * IT 1, FRESH-2, FRESH-3: IT suspends, reactivates or retires a presence with a reason. One transaction: the state,
  * the audit event carrying the presence as it stood before, and the owner's notice. The version guard means IT acts
  * on exactly what its card showed.
  */
-export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TSetState, 'verb'>): Promise<void> {
+export async function setPresenceState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
+  const { db, present } = svc;
   const presence = await loadPresence(db, input.presenceId);
   const verdict = canSetState(factsOf(presence), actor, input.to, input.reason);
   if (verdict.refused) refusedWith(verdict);
@@ -34,7 +37,8 @@ export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Acto
     });
     await enqueueToPerson(tx, presence.ownerId, {
       summary: `IT ${VERB_PAST[verdict.next]} ${presence.handle}`,
-      card: stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
+      card: present.stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
     });
   }, TX_OPTIONS);
+  return openPresence(svc, actor, where, presence.id, { text: `${VERB_PAST[input.to].replace(/^./, (c) => c.toUpperCase())}. The owner has been told.`, color: 'good' });
 }

@@ -8,6 +8,7 @@ import type { Services } from '../context';
 import type { TGoLive } from '../../verbs/registry';
 import { factsOf, loadPresence } from './load-presence';
 import { openPresence } from './presence-reads';
+import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
 
 /**
@@ -15,7 +16,11 @@ import type { PresenceView } from './presence-views';
  * presence becomes active. The login is sealed before the transaction and only the ciphertext is written: the audit
  * event says a credential was stored, never what it is.
  */
-export async function goLive(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
+export function goLive(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
+  return orAsItStands(() => setUp(svc, actor, where, input), (why) => openPresence(svc, actor, where, input.presenceId, { text: why, color: 'warning' }));
+}
+
+async function setUp(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
   const { db, config } = svc;
   // startBot generates a key in local mode and loadConfig refuses production without one, so this is a wiring bug.
   if (!config.credentialKey) throw new Error('no credential key configured');
@@ -31,7 +36,7 @@ export async function goLive(svc: Pick<Services, 'db' | 'config' | 'now'>, actor
       where: { id: presence.id, state: 'approved_not_live' },
       data: { state: verdict.next, accountUrl: input.accountUrl, credential: sealed, noticeConfirmedAt: now, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now. Type "registry" and open it to see it as it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now; your click did not change anything.');
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.went_live',

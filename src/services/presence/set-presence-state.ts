@@ -8,6 +8,7 @@ import type { Services } from '../context';
 import type { TSetState } from '../../verbs/registry';
 import { factsOf, loadPresence, recordAsItStands } from './load-presence';
 import { openPresence } from './presence-reads';
+import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
 import type { Place } from '../../domain/presence';
 
@@ -16,7 +17,11 @@ import type { Place } from '../../domain/presence';
  * the audit event carrying the presence as it stood before, and the owner's notice. The version guard means IT acts
  * on exactly what its card showed.
  */
-export async function setPresenceState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
+export function setPresenceState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
+  return orAsItStands(() => setState(svc, actor, where, input), (why) => openPresence(svc, actor, where, input.presenceId, { text: why, color: 'warning' }));
+}
+
+async function setState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
   const { db, present } = svc;
   const presence = await loadPresence(db, input.presenceId);
   const verdict = canSetState(factsOf(presence), actor, input.to, input.reason);
@@ -27,7 +32,7 @@ export async function setPresenceState(svc: Pick<Services, 'db' | 'config' | 'pr
       where: { id: presence.id, version: input.version, state: presence.state },
       data: { state: verdict.next, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This presence changed after your card was shown, so nothing was done. Open it again to see it as it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This presence changed after your card was shown, so your click did not change anything. Here it is as it stands.');
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.state_changed',

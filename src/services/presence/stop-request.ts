@@ -7,9 +7,14 @@ import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../context';
 import { reviewViewFor } from './request-views';
 import { myRequests, type MyRequestsView } from './request-reads';
+import { orAsItStands } from '../engines/stale-click';
 
 /** The requester withdraws a request in review (its channel card says so) or cancels a draft. Kept, never deleted. */
-export async function stopRequest(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<MyRequestsView> {
+export function stopRequest(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<MyRequestsView> {
+  return orAsItStands(() => stop(svc, actor, requestId), (why) => myRequests(svc, actor, why));
+}
+
+async function stop(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<MyRequestsView> {
   const { db, config, present, now } = svc;
   const req = await db.presenceRequest.findUnique({ where: { id: requestId } });
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
@@ -17,7 +22,7 @@ export async function stopRequest(svc: Pick<Services, 'db' | 'config' | 'present
   if (verdict.refused) refusedWith(verdict);
   await db.$transaction(async (tx) => {
     const { count } = await tx.presenceRequest.updateMany({ where: { id: req.id, status: req.status }, data: { status: verdict.next, version: { increment: 1 } } });
-    if (count === 0) throw new AppError('STALE_CARD', 'This request changed just now. Type "my requests" to see where it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This request changed just now; your click did not change anything.');
     const pending = await tx.review.findMany({ where: { requestId: req.id, status: 'pending' }, include: { request: true } });
     for (const review of pending) {
       await tx.review.update({ where: { id: review.id }, data: { status: 'withdrawn', decidedAt: now() } });

@@ -6,6 +6,7 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import type { Presenters } from '../presenters';
 import { postCard } from '../engines/card-hash';
+import { orAsItStands } from '../engines/stale-click';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../context';
 import { draftOf, reviewViewFor } from './request-views';
@@ -16,7 +17,11 @@ import { requestStep, requestSummary, type RequestScreen } from './request-reads
  * REQ-2: a complete request goes to the IT review channel. One transaction: the status, the review with the
  * answers as submitted, the channel card (outbox) and the audit event.
  */
-export async function submitRequest(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<RequestScreen> {
+export function submitRequest(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<RequestScreen> {
+  return orAsItStands(() => submit(svc, actor, requestId), (why) => requestSummary(svc, actor, requestId, why));
+}
+
+async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<RequestScreen> {
   const { db, config, present, now } = svc;
   const req = await db.presenceRequest.findUnique({ where: { id: requestId } });
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
@@ -32,7 +37,7 @@ export async function submitRequest(svc: Pick<Services, 'db' | 'config' | 'prese
       where: { id: req.id, version: req.version, status: { in: ['draft', 'returned'] } },
       data: { status: 'it_review', round, version: { increment: 1 }, submittedAt: now() },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This request was already submitted. Type "my requests" to see where it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This request was already submitted; your click did not change anything.');
     await openReview(tx, present, req.id, round, 'it', req.answers, config.timeZone);
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.submitted', entityType: 'presence_request', entityId: req.id, data: { round, answers: JSON.parse(req.answers) } });
   }, TX_OPTIONS);

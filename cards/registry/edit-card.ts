@@ -1,5 +1,5 @@
 import { card, execute, status, title } from '../common/elements';
-import { errorSummary, textInput, type FieldErrors } from '../common/inputs';
+import { errorSummary, textInput } from '../common/inputs';
 import type { EditField } from '../../src/verbs/registry';
 import { FIELD_LABELS } from '../../src/services/presence/describe-event';
 

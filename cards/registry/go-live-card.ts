@@ -1,5 +1,5 @@
 import { card, container, execute, heading, status, text, title } from '../common/elements';
-import { errorSummary, textInput, toggleInput, type FieldErrors } from '../common/inputs';
+import { errorSummary, textInput, toggleInput } from '../common/inputs';
 import type { GoLiveView } from '../../src/services/presence/presence-reads';
 export type { GoLiveView };
 

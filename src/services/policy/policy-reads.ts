@@ -1,7 +1,8 @@
 import type { DepartmentPolicy } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import { departmentsWhere } from '../../domain/roles';
-import { canFile } from '../../domain/department-policy';
+import { canFile, POLICY_STATUS_LABELS } from '../../domain/department-policy';
+import { ownLabel } from '../../domain/own-keys';
 import { POLICY_STEP_COUNT, type PolicyDraft } from '../../domain/policy-points';
 import { AppError, refusedWith } from '../../errors/app-error';
 import type { FieldErrors } from '../../verbs/parse';
@@ -113,11 +114,12 @@ export async function startPolicy(svc: Svc, actor: Actor, departmentId?: string)
 /** Edit a point from the summary: only while the draft is unfiled, and only by someone who may file it. */
 export async function editPolicyStep(svc: Svc, actor: Actor, policyId: string, step: number): Promise<PolicyScreen> {
   const policy = await loadDraftFor(svc.db, actor, policyId);
-  if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version was already filed. Type "file our policy" to work on a new one.');
+  if (policy.status !== 'draft') return filedPolicy(svc, actor, policy.id, 'This version was already filed, so it cannot be edited; your click did not change anything. Type "file our policy" to work on a new one.');
   return policyStep(svc, actor, policy.id, step);
 }
 
-export async function filedPolicy(svc: Svc, actor: Actor, policyId: string): Promise<PolicyScreen> {
+/** A filed version for its filer, as it stands; `why` says why a click on an old card did nothing. */
+export async function filedPolicy(svc: Svc, actor: Actor, policyId: string, why?: string): Promise<PolicyScreen> {
   const policy = await loadDraftFor(svc.db, actor, policyId);
   const dept = await svc.db.department.findUniqueOrThrow({ where: { id: policy.departmentId } });
   return {
@@ -127,8 +129,9 @@ export async function filedPolicy(svc: Svc, actor: Actor, policyId: string): Pro
       departmentId: dept.id,
       departmentName: dept.name,
       heading: `${dept.name} social media policy, version ${policy.number}`,
-      statusLine: "Filed: waiting for the Mayor's Office. A copy went to the IT Director; you will be told when it is acknowledged or returned.",
+      statusLine: policy.status === 'filed' ? "Filed: waiting for the Mayor's Office. A copy went to the IT Director; you will be told when it is acknowledged or returned." : ownLabel(POLICY_STATUS_LABELS, policy.status),
       statusColor: 'good',
+      problem: why,
       draft: policyDraftOf(policy.answers),
       meta: [['Version', String(policy.number)]],
     },

@@ -1,15 +1,13 @@
 import type { Actor } from '../../domain/roles';
-import { canEdit, type RequestStatus } from '../../domain/presence-request';
-import { checkStep, stepFields, stepSchemas, STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
-import { AppError, refusedWith } from '../../errors/app-error';
-import { nextStep } from '../../domain/guided-steps';
+import { STEP_COUNT } from '../../domain/presence-answers';
+import { AppError } from '../../errors/app-error';
+import { saveStep, type Nav } from '../engines/guided-flow';
+import { orAsItStands } from '../engines/stale-click';
+import { requestFlow } from './request-flow';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services, Where } from '../context';
-import { draftOf } from './request-views';
 import { requestStep, requestSummary, type RequestScreen } from './request-reads';
-
-export type StepOutcome = { draft: DraftAnswers; step: number; errors?: Record<string, string>; status: RequestStatus };
 
 /** Starts a draft (REQ-1) in the personal chat. A request exists from the first card, so nothing typed is ever lost. */
 export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: Actor, where: Pick<Where, 'kind'>): Promise<RequestScreen> {
@@ -23,44 +21,18 @@ export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: 
 }
 
 /**
- * Saves one step's answers whatever they are (REQ-1: a draft survives anything), then moves on only when the step
- * validates. Back and Save draft never validate; Next does, and stays put with the errors when it fails.
+ * Saves one step's answers whatever they are (REQ-1: a draft survives anything), through the guided-flow engine;
+ * answers with the next screen, or the summary as it stands when the request is no longer editable.
  */
-export async function saveRequestStep(
-  svc: Pick<Services, 'db' | 'config'>,
+export function saveRequestStep(
+  svc: Pick<Services, 'db' | 'config' | 'now'>,
   actor: Actor,
-  input: { requestId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> },
+  input: { requestId: string; step: number; nav: Nav; values: Record<string, unknown> },
 ): Promise<RequestScreen> {
-  const { db, config } = svc;
-  const schemas = stepSchemas(config.cityWebDomains);
-  const out: StepOutcome = await db.$transaction(async (tx) => {
-    const req = await tx.presenceRequest.findUnique({ where: { id: input.requestId } });
-    if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists. Type "my requests" to see yours.');
-    const allowed = canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
-    if (allowed.refused) refusedWith(allowed);
-
-    const draft = draftOf(req.answers);
-    const changed: string[] = [];
-    for (const field of stepFields(schemas, input.step)) {
-      const raw = input.values[field];
-      const value = typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : undefined;
-      if (value === undefined || value.trim() === '') {
-        if (draft[field as keyof DraftAnswers] !== undefined) changed.push(field);
-        delete draft[field as keyof DraftAnswers];
-      } else if (draft[field as keyof DraftAnswers] !== value) {
-        draft[field as keyof DraftAnswers] = value;
-        changed.push(field);
-      }
-    }
-    const check = input.nav === 'next' ? checkStep(schemas, input.step, draft) : { ok: true as const };
-    const step = nextStep(input.nav, input.step, check.ok, STEP_COUNT);
-    await tx.presenceRequest.update({ where: { id: req.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
-    if (changed.length) {
-      await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.draft_saved', entityType: 'presence_request', entityId: req.id, data: { step: input.step, fields: changed } });
-    }
-    return { draft, step, status: req.status as RequestStatus, ...(check.ok ? {} : { errors: check.errors }) };
-  }, TX_OPTIONS);
-  if (out.errors) return requestStep(svc, actor, input.requestId, input.step, { draft: out.draft, errors: out.errors });
-  if (out.step > STEP_COUNT) return requestSummary(svc, actor, input.requestId);
-  return requestStep(svc, actor, input.requestId, out.step, { draft: out.draft, saved: input.nav === 'save' });
+  return orAsItStands(async () => {
+    const out = await saveStep(requestFlow(svc.config.cityWebDomains), svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
+    if (out.errors) return requestStep(svc, actor, input.requestId, input.step, { draft: out.draft, errors: out.errors });
+    if (out.step > STEP_COUNT) return requestSummary(svc, actor, input.requestId);
+    return requestStep(svc, actor, input.requestId, out.step, { draft: out.draft, saved: input.nav === 'save' });
+  }, (why) => requestSummary(svc, actor, input.requestId, why));
 }

@@ -7,5 +7,5 @@ import type { NoticeView } from '../../src/services/presenters';
  */
 export function noticeCard(v: NoticeView) {
   const { title: label, ...data } = v.action;
-  return card([title(v.headline), status(v.detail, v.color), text(v.about, { subtle: true, size: 'Small' })], [execute(label, data as { verb: string }, 'positive')]);
+  return card([title(v.headline), status(v.detail, v.color), text(v.about, { subtle: true, size: 'Small' })], [execute(label, data, 'positive')]);
 }

@@ -22,7 +22,7 @@ function banner(d: NonNullable<ReviewCardView['decided']>): Element {
 /** The card posted to the IT review or City Attorney channel; after a decision the same message shows the outcome. */
 export function reviewCard(v: ReviewCardView) {
   const stageTitle = v.stage === 'it' ? 'IT review' : 'City Attorney review';
-  const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide', reviewId: v.reviewId, decision });
+  const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide' as const, reviewId: v.reviewId, decision });
   return card(
     [
       title(`${stageTitle}: new social media presence`),

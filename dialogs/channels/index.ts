@@ -4,8 +4,6 @@ import { CHANNEL_PURPOSE_LABELS } from '../../src/domain/channels';
 import { bindChannel } from '../../src/services/bind-channel';
 import { bindFormView, channelsView } from '../../src/services/admin-reads';
 import { channelHere, referenceHere } from '../../src/teams/channel-target';
-import { parseCard } from '../../src/verbs/parse';
-import { ZBindChannel } from '../../src/verbs/channels';
 import { bindChannelCard, channelsCard } from '../../cards/channels/channels-card';
 
 /** `channels` lists the bindings; `bind channel`, typed in a channel by an admin, binds it to a purpose. */
@@ -18,13 +16,15 @@ export function register(router: Router): void {
     { title: 'Bind this channel', description: 'Make this channel the place for one kind of review.', verb: 'channels.bind.start', command: 'bind channel', visible: (actor, where) => isAdmin(actor) && where.kind === 'channel' },
     async (turn) => bindChannelCard(await bindFormView(turn.services, turn.actor, () => channelHere(turn))),
   );
-  router.verb('channels.bind', async (turn, data) => {
-    const target = await channelHere(turn);
-    const parsed = parseCard(ZBindChannel, data);
-    if (!parsed.ok) return bindChannelCard({ channelName: target.channelName, errors: parsed.errors });
-    const { reposted } = await bindChannel(turn.services, turn.actor, parsed.value.purpose, { ...target, reference: referenceHere(turn) });
-    const waiting = reposted ? ` ${reposted} request${reposted > 1 ? 's were' : ' was'} waiting for it and ${reposted > 1 ? 'are' : 'is'} posted here now.` : '';
-    const notice = `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${CHANNEL_PURPOSE_LABELS[parsed.value.purpose]} channel.${waiting}`;
-    return channelsCard(await channelsView(turn.services, turn.actor, notice));
-  });
+  router.verb(
+    'channels.bind',
+    async (turn, data) => {
+      const target = await channelHere(turn);
+      const { reposted } = await bindChannel(turn.services, turn.actor, data.purpose, { ...target, reference: referenceHere(turn) });
+      const waiting = reposted ? ` ${reposted} request${reposted > 1 ? 's were' : ' was'} waiting for it and ${reposted > 1 ? 'are' : 'is'} posted here now.` : '';
+      const notice = `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${CHANNEL_PURPOSE_LABELS[data.purpose]} channel.${waiting}`;
+      return channelsCard(await channelsView(turn.services, turn.actor, notice));
+    },
+    async (turn, bad) => bindChannelCard({ channelName: (await channelHere(turn)).channelName, errors: bad.errors }),
+  );
 }

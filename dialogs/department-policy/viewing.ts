@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import type { Router } from '../../src/teams/router';
-import { AppError } from '../../src/errors/app-error';
 import { currentPolicy, policyCompliance, policyVersion, policyVersions, viewPolicyPicker } from '../../src/services/policy/policy-view-reads';
 import { complianceCard } from '../../cards/department-policy/compliance-card';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
 import { versionsCard } from '../../cards/department-policy/versions-card';
 import { renderVersion } from './render';
-
-const ZDept = z.object({ departmentId: z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'Choose a department' }).min(1).max(64)) });
-const ZVersion = z.object({ policyId: z.string().uuid() });
 
 /** POL-2/POL-3: anyone reads a department's current policy and its versions; oversight sees compliance. */
 export function registerViewing(router: Router): void {
@@ -25,19 +20,11 @@ export function registerViewing(router: Router): void {
     { title: 'View a policy', description: "Read a department's current social media policy.", verb: 'policy.view.start', command: 'view policy', visible: () => true },
     async (turn) => departmentPickerCard(await viewPolicyPicker(turn.services)),
   );
-  router.verb('policy.view', async (turn, data) => {
-    const p = ZDept.safeParse(data);
-    if (!p.success) return departmentPickerCard(await viewPolicyPicker(turn.services, 'Choose a department'));
-    return renderVersion(await currentPolicy(turn.services, turn.actor, p.data.departmentId));
-  });
-  router.verb('policy.versions', async (turn, data) => {
-    const p = ZDept.safeParse(data);
-    if (!p.success) throw new AppError('INVALID_INPUT', 'This card does not name a department.');
-    return versionsCard(await policyVersions(turn.services, p.data.departmentId));
-  });
-  router.verb('policy.version', async (turn, data) => {
-    const p = ZVersion.safeParse(data);
-    if (!p.success) throw new AppError('INVALID_INPUT', 'This card does not name a policy version.');
-    return renderVersion(await policyVersion(turn.services, turn.actor, p.data.policyId));
-  });
+  router.verb(
+    'policy.view',
+    async (turn, data) => renderVersion(await currentPolicy(turn.services, turn.actor, data.departmentId)),
+    async (turn) => departmentPickerCard(await viewPolicyPicker(turn.services, 'Choose a department')),
+  );
+  router.verb('policy.versions', async (turn, data) => versionsCard(await policyVersions(turn.services, data.departmentId)), 'This card does not name a department.');
+  router.verb('policy.version', async (turn, data) => renderVersion(await policyVersion(turn.services, turn.actor, data.policyId)), 'This card does not name a policy version.');
 }

@@ -5,18 +5,12 @@ import { submitRequest } from '../../src/services/presence/submit-request';
 import { stopRequest } from '../../src/services/presence/stop-request';
 import { decideReview } from '../../src/services/presence/decide-review';
 import { editRequestStep, myRequests, openRequest } from '../../src/services/presence/request-reads';
-import { parseCard } from '../../src/verbs/parse';
-import { ZEditStep, ZRequestRef, ZReviewDecision, ZStepAction } from '../../src/verbs/presence-request';
 import { myRequestsCard } from '../../cards/presence-request/my-requests-card';
 import { reviewCard } from '../../cards/presence-request/review-card';
 import { registerReviews } from './reviews';
 import { renderRequest } from './render';
 
-const requireRef = (data: unknown) => {
-  const p = ZRequestRef.safeParse(data);
-  if (!p.success) throw new AppError('INVALID_INPUT', 'This card does not name a request. Type "my requests" for a fresh card.');
-  return p.data;
-};
+const NO_REQUEST = 'This card does not name a request. Type "my requests" for a fresh card.';
 
 /** REQ-1..REQ-4: request a presence through guided cards; reviewers decide on the channel cards. */
 export function register(router: Router): void {
@@ -29,25 +23,18 @@ export function register(router: Router): void {
     async (turn) => myRequestsCard(await myRequests(turn.services, turn.actor)),
   );
 
-  router.verb('request.step', async (turn, data) => {
-    const parsed = ZStepAction.safeParse(data);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', 'This card is incomplete. Type "my requests" to continue your request.');
-    const { requestId, step, nav, ...values } = parsed.data;
-    return renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values }));
-  });
-  router.verb('request.edit', async (turn, data) => {
-    const p = parseCard(ZEditStep, data);
-    if (!p.ok) throw new AppError('INVALID_INPUT', 'This card does not name a step.');
-    return renderRequest(await editRequestStep(turn.services, turn.actor, p.value.requestId, p.value.step));
-  });
-  router.verb('request.open', async (turn, data) => renderRequest(await openRequest(turn.services, turn.actor, requireRef(data).requestId)));
-  router.verb('request.submit', async (turn, data) => renderRequest(await submitRequest(turn.services, turn.actor, requireRef(data).requestId)));
-  router.verb('request.stop', async (turn, data) => myRequestsCard(await stopRequest(turn.services, turn.actor, requireRef(data).requestId)));
+  router.verb(
+    'request.step',
+    async (turn, { verb: _verb, requestId, step, nav, ...values }) => renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values })),
+    'This card is incomplete. Type "my requests" to continue your request.',
+  );
+  router.verb('request.edit', async (turn, data) => renderRequest(await editRequestStep(turn.services, turn.actor, data.requestId, data.step)), 'This card does not name a step.');
+  router.verb('request.open', async (turn, data) => renderRequest(await openRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
+  router.verb('request.submit', async (turn, data) => renderRequest(await submitRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
+  router.verb('request.stop', async (turn, data) => myRequestsCard(await stopRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
 
   registerReviews(router);
-  router.verb('review.decide', async (turn, data) => {
-    const p = parseCard(ZReviewDecision, data);
-    if (!p.ok) throw new AppError('INVALID_INPUT', p.errors.reason ?? 'This card does not name a review.');
-    return reviewCard((await decideReview(turn.services, turn.actor, p.value)).view);
+  router.verb('review.decide', async (turn, data) => reviewCard((await decideReview(turn.services, turn.actor, data)).view), async (_turn, bad) => {
+    throw new AppError('INVALID_INPUT', bad.errors.reason ?? 'This card does not name a review.');
   });
 }

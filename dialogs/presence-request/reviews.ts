@@ -1,12 +1,8 @@
-import { z } from 'zod';
 import type { Router } from '../../src/teams/router';
 import { hasRole } from '../../src/domain/roles';
-import { AppError } from '../../src/errors/app-error';
 import { openReviewCard, pendingReviews } from '../../src/services/presence/review-reads';
 import { pendingReviewsCard } from '../../cards/presence-request/pending-reviews-card';
 import { reviewCard } from '../../cards/presence-request/review-card';
-
-const ZOpenReview = z.object({ verb: z.literal('review.open'), reviewId: z.string().uuid() });
 
 /** Reviewers find what waits for them without scrolling the channel; deciding works the same from here. */
 export function registerReviews(router: Router): void {
@@ -14,9 +10,5 @@ export function registerReviews(router: Router): void {
     { title: 'Reviews waiting for me', description: 'Requests waiting for your IT or City Attorney decision.', verb: 'reviews.mine', command: 'reviews', visible: (actor) => hasRole(actor, 'it_reviewer') || hasRole(actor, 'city_attorney') },
     async (turn) => pendingReviewsCard(await pendingReviews(turn.services, turn.actor)),
   );
-  router.verb('review.open', async (turn, data) => {
-    const p = ZOpenReview.safeParse(data);
-    if (!p.success) throw new AppError('INVALID_INPUT', 'This card does not name a review. Type "reviews" for a fresh list.');
-    return reviewCard(await openReviewCard(turn.services, turn.actor, p.data.reviewId));
-  });
+  router.verb('review.open', async (turn, data) => reviewCard(await openReviewCard(turn.services, turn.actor, data.reviewId)), 'This card does not name a review. Type "reviews" for a fresh list.');
 }

@@ -7,8 +7,7 @@ import { goLive } from '../../src/services/presence/go-live';
 import { editPresenceScreen } from '../../src/services/presence/edit-presence';
 import { revealCredential } from '../../src/services/presence/reveal-credential';
 import { setPresenceState } from '../../src/services/presence/set-presence-state';
-import { parseCard, type FieldErrors } from '../../src/verbs/parse';
-import { ZEditPresence, ZGoLive, ZPresenceRef, ZRegistryFilter, ZSetState, ZSetupStart } from '../../src/verbs/registry';
+import type { FieldErrors } from '../../src/verbs/parse';
 import { presenceCard } from '../../cards/registry/presence-card';
 import { registryCard } from '../../cards/registry/registry-card';
 import { goLiveCard } from '../../cards/registry/go-live-card';
@@ -16,12 +15,6 @@ import { editCard } from '../../cards/registry/edit-card';
 import { revealedCard } from '../../cards/registry/revealed-card';
 
 const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
-
-function presenceIdOf(data: unknown): string {
-  const p = ZPresenceRef.safeParse(data);
-  if (!p.success) throw new AppError('INVALID_INPUT', NO_PRESENCE);
-  return p.data.presenceId;
-}
 
 /** The presenceId of a form whose inputs failed: the form comes back only if the card itself names a presence. */
 function formPresenceId(values: Record<string, string>, errors: FieldErrors): string {
@@ -37,49 +30,47 @@ export function register(router: Router): void {
     { title: 'Registry', description: 'See every official City social media account, by department, platform and state.', verb: 'registry.show', command: 'registry', visible: () => true },
     async (turn) => registryCard(await registryView(turn.services, {})),
   );
-  router.verb('registry.filter', async (turn, data) => {
-    const p = parseCard(ZRegistryFilter, data);
-    if (!p.ok) throw new AppError('INVALID_INPUT', 'Those filters are not ones the registry knows. Type "registry" for a fresh card.');
-    const { verb: _verb, ...filters } = p.value;
-    return registryCard(await registryView(turn.services, filters));
-  });
-  router.verb('presence.open', async (turn, data) => presenceCard(await openPresence(turn.services, turn.actor, turn.where, presenceIdOf(data))));
+  router.verb(
+    'registry.filter',
+    async (turn, { verb: _verb, ...filters }) => registryCard(await registryView(turn.services, filters)),
+    'Those filters are not ones the registry knows. Type "registry" for a fresh card.',
+  );
+  router.verb('presence.open', async (turn, data) => presenceCard(await openPresence(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
 
-  router.verb('presence.setup.start', async (turn, data) => {
-    const p = parseCard(ZSetupStart, data);
-    if (!p.ok) throw new AppError('INVALID_INPUT', NO_PRESENCE);
-    return renderSetup(await setupForm(turn.services, turn.actor, turn.where, p.value));
-  });
-  router.verb('presence.golive', async (turn, data) => {
-    const p = parseCard(ZGoLive, data);
+  router.verb('presence.setup.start', async (turn, data) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, data)), NO_PRESENCE);
+  router.verb(
+    'presence.golive',
+    async (turn, { verb: _verb, ...input }) => presenceCard(await goLive(turn.services, turn.actor, turn.where, input)),
     // The raw values may hold the login and password: only the address goes back on the form.
-    if (!p.ok) return renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(p.values, p.errors) }, { accountUrl: p.values.accountUrl, errors: p.errors }));
-    const { verb: _verb, ...input } = p.value;
-    return presenceCard(await goLive(turn.services, turn.actor, turn.where, input));
-  });
+    async (turn, bad) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(bad.values, bad.errors) }, { accountUrl: bad.values.accountUrl, errors: bad.errors })),
+  );
 
-  router.verb('presence.edit.start', async (turn, data) => editCard(await editForm(turn.services, turn.actor, presenceIdOf(data))));
-  router.verb('presence.edit', async (turn, data) => {
-    const p = parseCard(ZEditPresence, data);
-    if (!p.ok) return editCard(await editForm(turn.services, turn.actor, formPresenceId(p.values, p.errors), { values: pickEditValues(p.values), errors: p.errors }));
-    const { verb: _verb, ...input } = p.value;
-    const out = await editPresenceScreen(turn.services, turn.actor, turn.where, input);
-    return out.screen === 'form' ? editCard(out.view) : presenceCard(out.view);
-  });
+  router.verb('presence.edit.start', async (turn, data) => editCard(await editForm(turn.services, turn.actor, data.presenceId)), NO_PRESENCE);
+  router.verb(
+    'presence.edit',
+    async (turn, { verb: _verb, ...input }) => {
+      const out = await editPresenceScreen(turn.services, turn.actor, turn.where, input);
+      return out.screen === 'form' ? editCard(out.view) : presenceCard(out.view);
+    },
+    async (turn, bad) => editCard(await editForm(turn.services, turn.actor, formPresenceId(bad.values, bad.errors), { values: pickEditValues(bad.values), errors: bad.errors })),
+  );
 
-  router.verb('presence.reveal', async (turn, data) => {
-    const { presence, credential } = await revealCredential(turn.services, turn.actor, turn.where, presenceIdOf(data));
-    return revealedCard({ presenceId: presence.id, handle: presence.handle, ...credential });
-  });
+  router.verb(
+    'presence.reveal',
+    async (turn, data) => {
+      const { presence, credential } = await revealCredential(turn.services, turn.actor, turn.where, data.presenceId);
+      return revealedCard({ presenceId: presence.id, handle: presence.handle, ...credential });
+    },
+    NO_PRESENCE,
+  );
 
-  router.verb('presence.state', async (turn, data) => {
-    const p = parseCard(ZSetState, data);
-    if (!p.ok) {
-      const to = p.values.to as StateTarget;
-      if (!p.errors.reason || !STATE_TARGETS.includes(to)) throw new AppError('INVALID_INPUT', NO_PRESENCE);
-      return presenceCard(await openPresence(turn.services, turn.actor, turn.where, formPresenceId(p.values, p.errors), undefined, { to, message: p.errors.reason }));
-    }
-    const { verb: _verb, ...input } = p.value;
-    return presenceCard(await setPresenceState(turn.services, turn.actor, turn.where, input));
-  });
+  router.verb(
+    'presence.state',
+    async (turn, { verb: _verb, ...input }) => presenceCard(await setPresenceState(turn.services, turn.actor, turn.where, input)),
+    async (turn, bad) => {
+      const to = bad.values.to as StateTarget;
+      if (!bad.errors.reason || !STATE_TARGETS.includes(to)) throw new AppError('INVALID_INPUT', NO_PRESENCE);
+      return presenceCard(await openPresence(turn.services, turn.actor, turn.where, formPresenceId(bad.values, bad.errors), undefined, { to, message: bad.errors.reason }));
+    },
+  );
 }

@@ -1,11 +1,8 @@
 import type { Router } from '../../src/teams/router';
 import { ROLE_LABELS } from '../../src/domain/roles';
-import { AppError } from '../../src/errors/app-error';
 import { grantRole } from '../../src/services/grant-role';
 import { revokeRole } from '../../src/services/revoke-role';
 import { grantFormView, rolesView } from '../../src/services/admin-reads';
-import { parseCard } from '../../src/verbs/parse';
-import { ZGrantRole, ZRevokeRole } from '../../src/verbs/roles';
 import { grantRoleCard, rolesCard } from '../../cards/roles/roles-card';
 
 /** `roles`: who holds what; admins grant and revoke from the same card. */
@@ -17,18 +14,22 @@ export function register(router: Router): void {
   router.command(['grant role', 'grant a role'], async (turn) => grantRoleCard(await grantFormView(turn.services, turn.actor)));
   router.verb('roles.grant.start', async (turn) => grantRoleCard(await grantFormView(turn.services, turn.actor)));
 
-  router.verb('roles.grant', async (turn, data) => {
-    const parsed = parseCard(ZGrantRole, data);
-    if (!parsed.ok) return grantRoleCard(await grantFormView(turn.services, turn.actor, parsed.values, parsed.errors));
-    const outcome = await grantRole(turn.services, turn.actor, parsed.value);
-    const label = ROLE_LABELS[parsed.value.role];
-    return rolesCard(await rolesView(turn.services, turn.actor, outcome.granted ? `${outcome.personName} is now ${label}. They have been told.` : `${outcome.personName} already holds ${label}; nothing changed.`));
-  });
+  router.verb(
+    'roles.grant',
+    async (turn, data) => {
+      const outcome = await grantRole(turn.services, turn.actor, data);
+      const label = ROLE_LABELS[data.role];
+      return rolesCard(await rolesView(turn.services, turn.actor, outcome.granted ? `${outcome.personName} is now ${label}. They have been told.` : `${outcome.personName} already holds ${label}; nothing changed.`));
+    },
+    async (turn, bad) => grantRoleCard(await grantFormView(turn.services, turn.actor, bad.values, bad.errors)),
+  );
 
-  router.verb('roles.revoke', async (turn, data) => {
-    const parsed = parseCard(ZRevokeRole, data);
-    if (!parsed.ok) throw new AppError('INVALID_INPUT', 'This card does not name a role to revoke. Type "roles" for a fresh card.');
-    const outcome = await revokeRole(turn.services, turn.actor, parsed.value.grantId);
-    return rolesCard(await rolesView(turn.services, turn.actor, outcome.revoked ? `${outcome.personName} no longer holds ${ROLE_LABELS[outcome.role]}. They have been told.` : 'That role had already been revoked; nothing changed.'));
-  });
+  router.verb(
+    'roles.revoke',
+    async (turn, data) => {
+      const outcome = await revokeRole(turn.services, turn.actor, data.grantId);
+      return rolesCard(await rolesView(turn.services, turn.actor, outcome.revoked ? `${outcome.personName} no longer holds ${ROLE_LABELS[outcome.role]}. They have been told.` : 'That role had already been revoked; nothing changed.'));
+    },
+    'This card does not name a role to revoke. Type "roles" for a fresh card.',
+  );
 }

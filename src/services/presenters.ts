@@ -3,6 +3,7 @@ import type { PolicyDraft } from '../domain/policy-points';
 import type { ReviewStage } from '../domain/presence-request';
 import type { StateTarget } from '../domain/presence';
 import type { Section } from './presence/describe-request';
+import type { Verb } from '../verbs';
 
 export type { RenderedCard };
 export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
@@ -61,7 +62,7 @@ export interface NoticeView {
   detail: string;
   color: Tone;
   about: string;
-  action: { title: string; verb: string } & Record<string, unknown>;
+  action: { title: string; verb: Verb } & Record<string, unknown>;
 }
 
 export interface RoleChangedView {

@@ -6,6 +6,7 @@ import { ownLabel } from '../../domain/own-keys';
 import { POLICY_STEP_COUNT, type PolicyDraft } from '../../domain/policy-points';
 import { AppError, refusedWith } from '../../errors/app-error';
 import type { FieldErrors } from '../../verbs/parse';
+import type { Verb } from '../../verbs';
 import type { Services } from '../context';
 import type { Tone } from '../presenters';
 import { policyDraftOf, registryFactsFor, type RegistryFacts } from './policy-views';
@@ -42,7 +43,7 @@ export interface PolicyDocData {
 export interface DepartmentPickerView {
   heading: string;
   prompt: string;
-  verb: string;
+  verb: Verb;
   departments: Array<{ id: string; name: string }>;
   error?: string;
 }

@@ -51,7 +51,7 @@ async function afterDecision(tx: Tx, review: ReviewWithRequest, next: RequestSta
   const draft = draftOf(review.snapshot);
   const handle = draft.handle ?? 'your account';
   const about = `Request for ${handle}`;
-  const open = { title: 'Open request', verb: 'request.open', requestId: review.requestId };
+  const open: NoticeView['action'] = { title: 'Open request', verb: 'request.open', requestId: review.requestId };
   const notify = (headline: string, detail: string, color: NoticeView['color'], action: NoticeView['action'] = open, summary = headline) =>
     enqueueToPerson(tx, review.request.requesterId, { summary, card: present.noticeCard({ headline, detail, color, about, action }) });
 

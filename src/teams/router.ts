@@ -2,7 +2,8 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Actor } from '../domain/roles';
 import type { AdaptiveCard } from '../../cards/common/elements';
-import { AppError } from '../errors/app-error';
+import { AppError, isAppError } from '../errors/app-error';
+import { auditMark, savedSince } from '../services/turn-outcome';
 import { VERBS, type Verb, type VerbData } from '../verbs';
 import { parseCard, type FieldErrors } from '../verbs/parse';
 import { errorCard } from './error-reply';
@@ -58,11 +59,12 @@ export class Router {
   /** Runs a handler and sends its card, or the error's card. */
   async reply(ctx: TurnContext, state: TurnState, handler: CommandHandler): Promise<void> {
     const turn = this.turnOf(ctx, state);
+    const mark = await auditMark(this.services.db);
     let out: AdaptiveCard | void;
     try {
       out = await handler(turn);
     } catch (err) {
-      out = errorCard(err, turn.log);
+      out = await this.failed(turn, err, mark);
     }
     if (out) await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(out)));
     this.services.kickOutbox();
@@ -78,6 +80,7 @@ export class Router {
     this.verbs.add(verb);
     this.app.adaptiveCards.actionExecute(verb, async (ctx, state, data) => {
       const turn = this.turnOf(ctx, state);
+      const mark = await auditMark(this.services.db);
       try {
         const parsed = parseCard(VERBS[verb], data);
         if (parsed.ok) return await handler(turn, parsed.value as VerbData<V>);
@@ -86,11 +89,18 @@ export class Router {
         if (typeof onInvalid === 'string') throw new AppError('INVALID_INPUT', onInvalid);
         return await onInvalid(turn, parsed);
       } catch (err) {
-        return errorCard(err, turn.log);
+        return this.failed(turn, err, mark);
       } finally {
         this.services.kickOutbox();
       }
     });
+  }
+
+  /** The error's card; a fault after a commit says what was saved (the audit trail records every change). */
+  private async failed(turn: Turn, err: unknown, mark: number): Promise<AdaptiveCard> {
+    if (isAppError(err)) return errorCard(err, turn.log);
+    const saved = await savedSince(this.services.db, mark, turn.actor.personId).catch(() => []);
+    return errorCard(err, turn.log, saved);
   }
 
   /** A command typed or a button clicked that leads to the same card; a button may carry data (a choice made). */

@@ -73,11 +73,13 @@ const SAMPLES: Record<Verb, Sample> = {
   'audit.show': { data: () => ({}) },
 };
 
-/** Forged versions of a click: every value a fresh uuid (someone else's record, or none), then a prototype name. */
-const forgeries = (data: Record<string, unknown>, sample: Sample) => [
+/**
+ * Forged versions of a click: every value a fresh uuid (no record, or someone else's) for everyone; prototype names
+ * and the bare verb for a staffer and an admin (the parse does not depend on who clicks, so two kinds cover it).
+ */
+const forgeries = (data: Record<string, unknown>, sample: Sample, kind: Kind) => [
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'number' ? 999 : randomUUID()])),
-  Object.fromEntries(Object.keys(data).map((k) => [k, k === 'step' ? 1 : '__proto__'])),
-  ...(sample.bareIsValid ? [] : [{}]),
+  ...(kind === 'noRole' || kind === 'admin' ? [Object.fromEntries(Object.keys(data).map((k) => [k, k === 'step' ? 1 : '__proto__'])), ...(sample.bareIsValid ? [] : [{}])] : []),
 ];
 
 describe('authorization matrix over every verb', () => {
@@ -85,7 +87,8 @@ describe('authorization matrix over every verb', () => {
   let ids: Ids;
 
   beforeAll(async () => {
-    h = await Harness.start({ admins: ['Morgan Lee'] });
+    // Quiet logs: hundreds of clicks, and nothing here reads the log.
+    h = await Harness.start({ admins: ['Morgan Lee'], env: { LOG_LEVEL: 'warn' } });
     await setUp(h);
     const morgan = h.user('Morgan Lee');
     for (const name of [...Object.values(PEOPLE), 'Chris Avery']) await h.user(name).install();
@@ -153,7 +156,7 @@ describe('authorization matrix over every verb', () => {
       const sample = SAMPLES[verb];
       for (const kind of KINDS) {
         const valid = sample.data(ids);
-        const clicks = [...(sample.mayChange?.includes(kind) ? [] : [valid]), ...(Object.keys(valid).length ? forgeries(valid, sample) : [])];
+        const clicks = [...(sample.mayChange?.includes(kind) ? [] : [valid]), ...(Object.keys(valid).length ? forgeries(valid, sample, kind) : [])];
         for (const data of clicks) {
           const before = await snapshot();
           const res = await h.user(PEOPLE[kind]).click({ ...data, verb });

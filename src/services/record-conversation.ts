@@ -1,10 +1,8 @@
-import { TurnContext, type Activity } from 'botbuilder';
 import type { Db } from '../store/prisma';
 import type { Where } from './context';
 
 /** Keeps where the bot can reach this person or channel later (TEAMS.md "Proactive"). */
-export async function recordConversation(db: Db, activity: Activity, where: Where, personId: string): Promise<void> {
-  const reference = JSON.stringify(TurnContext.getConversationReference(activity));
+export async function recordConversation(db: Db, reference: string, where: Where, personId: string): Promise<void> {
   const data = {
     kind: where.kind,
     personId: where.kind === 'personal' ? personId : null,

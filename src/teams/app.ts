@@ -1,4 +1,4 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { PrismaStorage } from '../store/prisma-storage';
@@ -52,7 +52,7 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
     const from = ctx.activity.from;
     const actor = await resolveActor(services, { aadObjectId: from.aadObjectId ?? from.id, teamsUserId: from.id, name: from.name?.trim() || undefined }, () => memberName(ctx));
     ctx.turnState.set(ACTOR_KEY, actor);
-    await recordConversation(services.db, ctx.activity, whereOf(ctx), actor.personId);
+    await recordConversation(services.db, JSON.stringify(TurnContext.getConversationReference(ctx.activity)), whereOf(ctx), actor.personId);
     return true;
   });
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/roles';
+import { ownLabel } from '../../domain/own-keys';
 import { hasRole } from '../../domain/roles';
 import { STAGE_ROLE, STAGE_LABELS, type ReviewStage } from '../../domain/presence-request';
 import { formatWhen } from '../../domain/when';
@@ -23,7 +24,7 @@ export async function pendingReviews({ db, config }: Pick<Services, 'db' | 'conf
   return {
     rows: pending.map((r) => ({
       reviewId: r.id,
-      label: `${draftOf(r.snapshot).handle ?? 'A new presence'}: ${STAGE_LABELS[r.stage as ReviewStage]}`,
+      label: `${draftOf(r.snapshot).handle ?? 'A new presence'}: ${ownLabel(STAGE_LABELS, r.stage)}`,
       detail: `Asked by ${names.get(r.request.requesterId) ?? 'unknown'}, ${formatWhen(r.createdAt, config.timeZone)}`,
     })),
   };

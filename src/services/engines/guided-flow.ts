@@ -6,6 +6,7 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../context';
+import { orAsItStands } from './stale-click';
 
 export type Draft = Partial<Record<string, string>>;
 export type Nav = 'next' | 'back' | 'save';
@@ -80,4 +81,28 @@ export async function saveStep<R>(
     }
     return { draft, step, changed, ...(valid ? {} : { errors }) };
   }, TX_OPTIONS);
+}
+
+/** How a flow's screens are read (each read authorizes): a step, the summary, and the record as it stands. */
+export interface FlowScreens<S> {
+  step(id: string, step: number, extra: { draft?: Draft; errors?: Record<string, string>; saved?: boolean }): Promise<S>;
+  summary(id: string): Promise<S>;
+  /** A click on a card the record has moved past (submitted, filed): the record as it stands, saying why. */
+  asItStands(id: string, why: string): Promise<S>;
+}
+
+/** Saves a step and answers with the next screen: the step with its errors, the next step, or the summary. */
+export function saveStepAndShow<R, S>(
+  flow: FlowDeclaration<R>,
+  screens: FlowScreens<S>,
+  svc: Pick<Services, 'db' | 'now'>,
+  actor: Actor,
+  input: { id: string; step: number; nav: Nav; values: Record<string, unknown> },
+): Promise<S> {
+  return orAsItStands(async () => {
+    const out = await saveStep(flow, svc, actor, input);
+    if (out.errors) return screens.step(input.id, input.step, { draft: out.draft, errors: out.errors });
+    if (out.step > stepCount(flow)) return screens.summary(input.id);
+    return screens.step(input.id, out.step, { draft: out.draft, saved: input.nav === 'save' });
+  }, (why) => screens.asItStands(input.id, why));
 }

@@ -1,13 +1,11 @@
 import type { Actor } from '../../domain/roles';
 import { canFile } from '../../domain/department-policy';
-import { POLICY_STEP_COUNT } from '../../domain/policy-points';
 import { refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../context';
 import { filedPolicy, policyStep, policySummary, type PolicyScreen } from './policy-reads';
-import { saveStep, type Nav } from '../engines/guided-flow';
-import { orAsItStands } from '../engines/stale-click';
+import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-flow';
 import { policyFlow } from './policy-flow';
 
 /**
@@ -29,10 +27,10 @@ export async function openPolicyDraft({ db }: Pick<Services, 'db'>, actor: Actor
 
 /** Saves a step's text whatever it is (nothing typed is lost) through the guided-flow engine; Next moves on only when the step's points are addressed. */
 export function savePolicyStep(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, input: { policyId: string; step: number; nav: Nav; values: Record<string, unknown> }): Promise<PolicyScreen> {
-  return orAsItStands(async () => {
-    const out = await saveStep(policyFlow, svc, actor, { id: input.policyId, step: input.step, nav: input.nav, values: input.values });
-    if (out.errors) return policyStep(svc, actor, input.policyId, input.step, { draft: out.draft, errors: out.errors });
-    if (out.step > POLICY_STEP_COUNT) return policySummary(svc, actor, input.policyId);
-    return policyStep(svc, actor, input.policyId, out.step, { draft: out.draft, saved: input.nav === 'save' });
-  }, (why) => filedPolicy(svc, actor, input.policyId, why));
+  const screens: FlowScreens<PolicyScreen> = {
+    step: (id, step, extra) => policyStep(svc, actor, id, step, extra),
+    summary: (id) => policySummary(svc, actor, id),
+    asItStands: (id, why) => filedPolicy(svc, actor, id, why),
+  };
+  return saveStepAndShow(policyFlow, screens, svc, actor, { id: input.policyId, step: input.step, nav: input.nav, values: input.values });
 }

@@ -1,8 +1,6 @@
 import type { Actor } from '../../domain/roles';
-import { STEP_COUNT } from '../../domain/presence-answers';
 import { AppError } from '../../errors/app-error';
-import { saveStep, type Nav } from '../engines/guided-flow';
-import { orAsItStands } from '../engines/stale-click';
+import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-flow';
 import { requestFlow } from './request-flow';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
@@ -29,10 +27,10 @@ export function saveRequestStep(
   actor: Actor,
   input: { requestId: string; step: number; nav: Nav; values: Record<string, unknown> },
 ): Promise<RequestScreen> {
-  return orAsItStands(async () => {
-    const out = await saveStep(requestFlow(svc.config.cityWebDomains), svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
-    if (out.errors) return requestStep(svc, actor, input.requestId, input.step, { draft: out.draft, errors: out.errors });
-    if (out.step > STEP_COUNT) return requestSummary(svc, actor, input.requestId);
-    return requestStep(svc, actor, input.requestId, out.step, { draft: out.draft, saved: input.nav === 'save' });
-  }, (why) => requestSummary(svc, actor, input.requestId, why));
+  const screens: FlowScreens<RequestScreen> = {
+    step: (id, step, extra) => requestStep(svc, actor, id, step, extra),
+    summary: (id) => requestSummary(svc, actor, id),
+    asItStands: (id, why) => requestSummary(svc, actor, id, why),
+  };
+  return saveStepAndShow(requestFlow(svc.config.cityWebDomains), screens, svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
 }

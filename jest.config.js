@@ -1,4 +1,7 @@
-/** Unit and integration tests run together; the browser test is its own project (slower, needs Chromium). */
+/**
+ * Unit, service and integration tests run together; the browser test is its own project (slower, needs Chromium).
+ * Test files run in parallel workers, each on its own database (a copy of the per-run template, test/harness).
+ */
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
@@ -9,8 +12,11 @@ module.exports = {
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
   // A global option (projects cannot set it); the browser tests set their own longer limits.
   testTimeout: 30_000,
+  // The tests wait on HTTP and SQLite more than on the CPU, so more workers than cores pays off; JEST_WORKERS overrides.
+  maxWorkers: Number(process.env.JEST_WORKERS) || 4,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
     // Several processes on one PostgreSQL database: only with TEST_DATABASE=postgres (.ci/run starts a server).

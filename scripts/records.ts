@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../src/config/config';
 import { createPrisma, type Db } from '../src/store/prisma';
-import { ZRecordsSearchInput } from '../cards/records/actions';
+import { ZRecordsSearchInput } from '../src/verbs/records';
 import { resolveSearch } from '../src/services/records/resolve-search';
 import { searchRecords } from '../src/services/records/search-records';
 import { exportRecords } from '../src/services/records/export-records';

@@ -2,6 +2,8 @@
  * Typed builders for the Adaptive Card 1.5 elements we use. teams-ai v1 leaves cards untyped; these keep every card
  * to one vocabulary (CARDS.md): a title, a status line with words, FactSets, labelled inputs, Execute actions.
  */
+import type { Verb } from '../../src/verbs';
+
 export type Color = 'default' | 'good' | 'warning' | 'attention' | 'accent';
 
 export interface Element {
@@ -69,7 +71,7 @@ export function columns(cols: Array<{ items: Element[]; width?: 'auto' | 'stretc
 }
 
 /** Card data names the record and what the clicker saw; authority always comes from the server (TEAMS.md). */
-export function execute(title: string, data: { verb: string } & Record<string, unknown>, style?: 'positive' | 'destructive', opts: { associatedInputs?: 'auto' | 'none' } = {}): Action {
+export function execute(title: string, data: { verb: Verb } & Record<string, unknown>, style?: 'positive' | 'destructive', opts: { associatedInputs?: 'auto' | 'none' } = {}): Action {
   const { verb, ...rest } = data;
   return { type: 'Action.Execute', title, verb, data: { verb, ...rest }, ...(style ? { style } : {}), ...(opts.associatedInputs ? { associatedInputs: opts.associatedInputs } : {}) };
 }
@@ -87,6 +89,4 @@ export function actionSet(actions: Action[]): Element {
   return { type: 'ActionSet', actions };
 }
 
-export function formatWhen(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
-}
+export { formatWhen } from '../../src/domain/when';

@@ -1,7 +1,7 @@
 import type { Element } from './elements';
 
-/** Errors keyed by input id, shown beside the field; a form card always keeps the values the person typed. */
-export type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from '../../src/verbs/parse';
+export type { FieldErrors };
 
 interface Common {
   id: string;

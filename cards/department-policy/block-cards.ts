@@ -1,4 +1,5 @@
 import { card, confirm, container, execute, facts, status, text, title, type Element } from '../common/elements';
+import type { BlockView } from '../../src/services/presenters';
 import { errorSummary, textInput, type FieldErrors } from '../common/inputs';
 
 export function blockFormCard(v: { departmentId: string; departmentName: string; values?: Record<string, string>; errors?: FieldErrors }) {
@@ -15,17 +16,7 @@ export function blockFormCard(v: { departmentId: string; departmentName: string;
   );
 }
 
-export interface BlockView {
-  blockId: string;
-  departmentName: string;
-  requester: string;
-  asked: string;
-  sites: string;
-  reason: string;
-  decided?: { outcome: 'done' | 'declined'; by: string; at: string; response?: string };
-  notice?: string;
-  responseError?: string;
-}
+export type { BlockView };
 
 /** The card in the IT review channel; after IT acts, the same message says what was done, by whom and when. */
 export function blockReviewCard(v: BlockView) {

@@ -1,13 +1,12 @@
+import type { Verb } from '../../src/verbs';
 import { card, execute, facts, status, text, title } from '../common/elements';
 
-export interface ComplianceRow {
-  department: string;
-  state: string;
-  flags: string[];
-}
+import type { ComplianceRow } from '../../src/services/policy/compliance';
+
+export type { ComplianceRow };
 
 /** POL-3: every department's policy at a glance (or one department's, with its next step). */
-export function complianceCard(v: { rows: ComplianceRow[]; scope: 'all' | 'own'; counts?: string; nextStep?: { title: string; verb: string; data?: Record<string, unknown> } }) {
+export function complianceCard(v: { rows: ComplianceRow[]; scope: 'all' | 'own'; counts?: string; nextStep?: { title: string; verb: Verb; data?: Record<string, unknown> } }) {
   return card(
     [
       title('Department social media policies'),

@@ -1,8 +1,9 @@
 import { card, execute, status, title } from '../common/elements';
+import type { Verb } from '../../src/verbs';
 import { choiceInput } from '../common/inputs';
 
 /** Chooses a department for a department-scoped action (filing, viewing a policy, asking for a block). */
-export function departmentPickerCard(v: { heading: string; prompt: string; verb: string; departments: Array<{ id: string; name: string }>; error?: string }) {
+export function departmentPickerCard(v: { heading: string; prompt: string; verb: Verb; departments: Array<{ id: string; name: string }>; error?: string }) {
   return card(
     [title(v.heading), status(v.prompt), ...choiceInput({ id: 'departmentId', label: 'Department', required: true, error: v.error, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })) })],
     [execute('Continue', { verb: v.verb }, 'positive'), execute('Back to help', { verb: 'help.show' })],

@@ -1,6 +1,7 @@
 import { card, columns, actionSet, confirm, container, execute, facts, heading, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
-import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PersonalUseRule, type PolicyDraft } from '../../src/domain/policy-points';
+import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PolicyDraft } from '../../src/domain/policy-points';
+import { ownLabel } from '../../src/domain/own-keys';
 
 export interface PolicyDocView {
   policyId: string;
@@ -30,7 +31,7 @@ function point(label: string, body: string | undefined, edit?: Action): Element 
 /** A department policy as a readable document; the same card is the filer's summary and the reader's view. */
 export function policyDocumentCard(v: PolicyDocView) {
   const edit = (field: string) => (v.editable ? execute('Edit', { verb: 'policy.edit', policyId: v.policyId, step: stepOf(field) }) : undefined);
-  const personal = v.draft.personalUse ? PERSONAL_USE_RULES[v.draft.personalUse as PersonalUseRule] : undefined;
+  const personal = v.draft.personalUse ? ownLabel(PERSONAL_USE_RULES, v.draft.personalUse) : undefined;
   const personalText = v.draft.personalUse === 'limited' && v.draft.personalUseDetail ? `Limited personal use: ${v.draft.personalUseDetail}` : personal;
   return card(
     [

@@ -1,24 +1,9 @@
 import { card, container, execute, facts, heading, status, text, title, confirm, bullets, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
-import type { Section } from './describe';
+import type { ReviewView } from '../../src/services/presenters';
 import type { ReviewStage } from '../../src/domain/presence-request';
 
-export interface ReviewCardView {
-  reviewId: string;
-  stage: ReviewStage;
-  requesterName: string;
-  departmentName: string;
-  submittedAt: string;
-  round: number;
-  sections: Section[];
-  /** For the City Attorney: how IT decided. */
-  itDecision?: string;
-  /** Set once decided: the banner replaces the buttons. */
-  decided?: { outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; at: string; reason?: string };
-  /** A line for a clicker whose click did not count. */
-  notice?: string;
-  reasonError?: string;
-}
+export type ReviewCardView = ReviewView;
 
 const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
   it: [
@@ -37,7 +22,7 @@ function banner(d: NonNullable<ReviewCardView['decided']>): Element {
 /** The card posted to the IT review or City Attorney channel; after a decision the same message shows the outcome. */
 export function reviewCard(v: ReviewCardView) {
   const stageTitle = v.stage === 'it' ? 'IT review' : 'City Attorney review';
-  const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide', reviewId: v.reviewId, decision });
+  const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide' as const, reviewId: v.reviewId, decision });
   return card(
     [
       title(`${stageTitle}: new social media presence`),

@@ -1,6 +1,6 @@
 import { card, columns, actionSet, container, execute, facts, heading, status, text, title, confirm, type Element } from '../common/elements';
 import { errorSummary } from '../common/inputs';
-import type { Section } from './describe';
+import type { Section } from '../../src/services/presence/describe-request';
 
 export interface SummaryView {
   requestId: string;

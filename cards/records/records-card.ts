@@ -1,6 +1,6 @@
 import { card, container, execute, facts, heading, openUrl, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
 import { choiceInput, textInput, type FieldErrors } from '../common/inputs';
-import { RECORDS_VERBS, type TRecordsSearchInput } from './actions';
+import type { TRecordsSearchInput } from '../../src/verbs/records';
 
 /** Teams refuses cards over 28 KB; we stay under 24 KB whatever the records hold (CARDS.md). */
 export const MAX_CARD_BYTES = 24_000;
@@ -67,8 +67,8 @@ export function recordsCard(view: RecordsCardView): AdaptiveCard {
       [
         // Once something matched, exporting it is what most people want next.
         // It exports the search shown, not whatever the form holds now.
-        v.result && v.result.total > 0 && execute('Export as ZIP', { verb: RECORDS_VERBS.export, ...v.values }, 'positive', { associatedInputs: 'none' }),
-        execute('Search', { verb: RECORDS_VERBS.search }, v.result && v.result.total > 0 ? undefined : 'positive'),
+        v.result && v.result.total > 0 && execute('Export as ZIP', { verb: 'records.export', ...v.values }, 'positive', { associatedInputs: 'none' }),
+        execute('Search', { verb: 'records.search' }, v.result && v.result.total > 0 ? undefined : 'positive'),
         execute('Back to help', { verb: 'help.show' }, undefined, { associatedInputs: 'none' }),
       ],
     );
@@ -88,6 +88,6 @@ export function exportReadyCard(v: { url: string; expires: string; search: strin
       text(`Search: ${clip(v.search.join('; '), 300)}`, { size: 'Small' }),
       text(`Expires ${v.expires}. Opening it is recorded in the audit trail. The ZIP has one CSV (opens in Excel) and one JSON file per kind of record, an index.html to print, and a manifest that "npm run records -- verify" checks.`, { subtle: true, size: 'Small' }),
     ],
-    [{ ...openUrl('Download ZIP', v.url), style: 'positive' }, execute('New search', { verb: RECORDS_VERBS.show }), execute('Back to help', { verb: 'help.show' })],
+    [{ ...openUrl('Download ZIP', v.url), style: 'positive' }, execute('New search', { verb: 'records.show' }), execute('Back to help', { verb: 'help.show' })],
   );
 }

@@ -1,15 +1,10 @@
 import { card, execute, status, title } from '../common/elements';
-import { errorSummary, textInput, type FieldErrors } from '../common/inputs';
-import type { EditField } from './actions';
-import { FIELD_LABELS } from './history';
+import { errorSummary, textInput } from '../common/inputs';
+import type { EditField } from '../../src/verbs/registry';
+import { FIELD_LABELS } from '../../src/services/presence/describe-event';
 
-export interface EditView {
-  presenceId: string;
-  version: number;
-  handle: string;
-  values: Partial<Record<EditField, string>>;
-  errors?: FieldErrors;
-}
+import type { EditView } from '../../src/services/presence/presence-reads';
+export type { EditView };
 
 /** REG-1: the details that change over a presence's life. The audit trail keeps the old values. */
 export function editCard(v: EditView) {

@@ -1,15 +1,7 @@
 import { card, container, execute, heading, status, text, title } from '../common/elements';
-import { errorSummary, textInput, toggleInput, type FieldErrors } from '../common/inputs';
-
-export interface GoLiveView {
-  presenceId: string;
-  handle: string;
-  /** standardNotice(): the text the owner pastes on the account (REG-5). */
-  notice: string;
-  /** Only what is safe to send back; the login and password are never echoed (REG-2). */
-  values?: { accountUrl?: string };
-  errors?: FieldErrors;
-}
+import { errorSummary, textInput, toggleInput } from '../common/inputs';
+import type { GoLiveView } from '../../src/services/presence/presence-reads';
+export type { GoLiveView };
 
 /** REG-2, REG-5: the owner records the account and its login, posts the City's notice, and confirms it. */
 export function goLiveCard(v: GoLiveView) {

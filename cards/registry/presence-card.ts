@@ -1,8 +1,9 @@
 import { card, confirm, container, execute, facts, heading, status, text, title, type Action, type Color, type Element } from '../common/elements';
+import { ownLabel } from '../../src/domain/own-keys';
 import { textInput } from '../common/inputs';
 import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
-import type { Section } from '../presence-request/describe';
-import { REASON_INPUT } from './actions';
+import type { Section } from '../../src/services/presence/describe-request';
+import { REASON_INPUT } from '../../src/verbs/registry';
 
 export interface PresenceCardView {
   presenceId: string;
@@ -47,7 +48,7 @@ export function presenceCard(v: PresenceCardView) {
   const can = (a: PresenceAction) => v.actions.includes(a);
   const body: Array<Element | null> = [
     title(v.handle),
-    status(PRESENCE_STATE_LABELS[v.state], STATE_COLOR[v.state]),
+    status(ownLabel(PRESENCE_STATE_LABELS, v.state), Object.hasOwn(STATE_COLOR, v.state) ? STATE_COLOR[v.state] : 'default'),
     v.state === 'approved_not_live' ? text("Next: the owner records the account's address and login, and posts the City's notice to users.", { subtle: true }) : null,
     v.notice ? text(v.notice.text, { color: v.notice.color, weight: 'Bolder' }) : null,
     v.stateError ? text(`${STATE_ACTION[v.stateError.to].title}: ${v.stateError.message}`, { color: 'attention', weight: 'Bolder' }) : null,

@@ -1,7 +1,8 @@
 import { actionSet, card, columns, execute, status, text, title, type Element } from '../common/elements';
+import { ownLabel } from '../../src/domain/own-keys';
 import { choiceInput } from '../common/inputs';
 import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
-import { ANY, type TRegistryFilter } from './actions';
+import { ANY, type TRegistryFilter } from '../../src/verbs/registry';
 
 /** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
 export const REGISTRY_LIMIT = 25;
@@ -32,7 +33,7 @@ export function registryCard(v: RegistryView) {
   const summary = v.total === 0 ? (filtered ? 'No presence matches these filters.' : 'No presences are registered yet.') : `${v.total} ${v.total === 1 ? 'presence' : 'presences'}${filtered ? (v.total === 1 ? ' matches these filters' : ' match these filters') : ' in the registry'}.`;
   const rows: Element[] = v.rows.map((r) =>
     columns([
-      { items: [text(r.handle, { weight: 'Bolder' }), text(`${r.platform} · ${r.department} · ${PRESENCE_STATE_LABELS[r.state]}`, { subtle: true, size: 'Small' })] },
+      { items: [text(r.handle, { weight: 'Bolder' }), text(`${r.platform} · ${r.department} · ${ownLabel(PRESENCE_STATE_LABELS, r.state)}`, { subtle: true, size: 'Small' })] },
       { width: 'auto', items: [actionSet([execute('Open', { verb: 'presence.open', presenceId: r.presenceId }, undefined, { associatedInputs: 'none' })])] },
     ]),
   );

@@ -1,7 +1,8 @@
 import { card, confirm, container, execute, heading, status, text, title, formatWhen, columns, actionSet, type Element } from '../common/elements';
+import { ownLabel } from '../../src/domain/own-keys';
 import { choiceInput, errorSummary, type FieldErrors } from '../common/inputs';
 import { ROLES, ROLE_LABELS, type Role } from '../../src/domain/roles';
-import type { TGrantRole, TRevokeRole } from './actions';
+import type { TGrantRole, TRevokeRole } from '../../src/verbs/roles';
 
 export interface GrantRow {
   grantId: string;
@@ -37,7 +38,7 @@ export function rolesCard(v: RolesView) {
         v.canManage
           ? columns([
               { items: line },
-              { width: 'auto', items: [actionSet([confirm('Revoke', [text(`Revoke ${ROLE_LABELS[g.role]} from ${g.personName}? They will be told.`)], execute('Yes, revoke', { verb: 'roles.revoke', grantId: g.grantId } satisfies TRevokeRole, 'destructive'))])] },
+              { width: 'auto', items: [actionSet([confirm('Revoke', [text(`Revoke ${ownLabel(ROLE_LABELS, g.role)} from ${g.personName}? They will be told.`)], execute('Yes, revoke', { verb: 'roles.revoke', grantId: g.grantId } satisfies TRevokeRole, 'destructive'))])] },
             ])
           : container(line),
       );

@@ -1,13 +1,12 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { helpCard } from '../../cards/help/help-card';
-import { describeHolding } from '../../src/domain/roles';
+import { rolesInWords } from '../../src/services/admin-reads';
 
 export async function helpFor(router: Router, turn: Turn, opts: { welcome?: boolean; notUnderstood?: string } = {}) {
-  const departments = new Map((await turn.services.db.department.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d.name]));
   return helpCard({
     name: turn.actor.name,
-    roles: turn.actor.roles.map((h) => describeHolding(h, h.departmentId ? departments.get(h.departmentId) : undefined)),
+    roles: await rolesInWords(turn.services, turn.actor),
     entries: router.help.filter((e) => e.visible(turn.actor, turn.where)),
     ...opts,
   });

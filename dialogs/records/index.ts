@@ -1,56 +1,21 @@
-import type { Router } from '../../src/teams/router';
+import type { Router, InvalidData } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { canReadRecords } from '../../src/domain/records-access';
-import { AppError } from '../../src/errors/app-error';
-import { formatWhen } from '../../cards/common/elements';
-import { parseCard } from '../../cards/common/parse';
-import { RECORDS_VERBS, ZRecordsSearchInput } from '../../cards/records/actions';
+import type { TRecordsSearchInput } from '../../src/verbs/records';
+import { recordsExport, recordsForm, recordsSearch, type RecordsScreen } from '../../src/services/records/records-screens';
 import { exportReadyCard, recordsCard } from '../../cards/records/records-card';
-import { resolveSearch } from '../../src/services/records/resolve-search';
-import { searchRecordsFor } from '../../src/services/records/search-records';
-import { createExportLink } from '../../src/services/records/create-export-link';
 
-/** Records are read in the personal chat only, so search results and download links never land in a channel. */
-function guard(turn: Turn): void {
-  if (!canReadRecords(turn.actor)) throw new AppError('NOT_AUTHORIZED', 'Only a records custodian or an admin can search the records. An admin can grant the Records custodian role.');
-  if (turn.where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Records are searched in your personal chat with Social Steward, so results stay private. Type "records" there.');
-}
-
-const departmentsOf = (turn: Turn) => turn.services.db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
-
-/** Parses and resolves the form; on a problem, the same form comes back with it beside the field. */
-async function resolved(turn: Turn, data: unknown) {
-  const parsed = parseCard(ZRecordsSearchInput, data);
-  if (!parsed.ok) return { card: recordsCard({ departments: await departmentsOf(turn), values: parsed.values, errors: parsed.errors }) };
-  const r = await resolveSearch(turn.services.db, parsed.value, turn.services.config.timeZone);
-  if (!r.ok) return { card: recordsCard({ departments: await departmentsOf(turn), values: parsed.value, errors: r.errors }) };
-  return { query: r.query, values: parsed.value };
-}
+const render = (s: RecordsScreen) => (s.screen === 'export' ? exportReadyCard(s) : recordsCard(s));
+const formValues = ({ verb: _verb, ...values }: TRecordsSearchInput & { verb: string }): TRecordsSearchInput => values;
+/** A form that does not parse comes back with its problems beside the fields (after the same access check). */
+const formAgain = async (turn: Turn, bad: InvalidData) => render(await recordsForm(turn.services, turn.actor, turn.where, bad.values, bad.errors));
 
 /** `records` (records custodians and admins, REC-2): search by presence, department, person and dates; export. */
 export function register(router: Router): void {
   router.entry(
-    { title: 'Public records', description: 'Search and export every record for a public records request.', verb: RECORDS_VERBS.show, command: 'records', visible: (actor) => canReadRecords(actor) },
-    async (turn) => {
-      guard(turn);
-      return recordsCard({ departments: await departmentsOf(turn) });
-    },
+    { title: 'Public records', description: 'Search and export every record for a public records request.', verb: 'records.show', command: 'records', visible: (actor) => canReadRecords(actor) },
+    async (turn) => render(await recordsForm(turn.services, turn.actor, turn.where)),
   );
-
-  router.verb(RECORDS_VERBS.search, async (turn, data) => {
-    guard(turn);
-    const r = await resolved(turn, data);
-    if (r.card) return r.card;
-    const result = await searchRecordsFor(turn.services.db, turn.actor, r.query, { timeZone: turn.services.config.timeZone });
-    return recordsCard({ departments: await departmentsOf(turn), values: r.values, result });
-  });
-
-  router.verb(RECORDS_VERBS.export, async (turn, data) => {
-    guard(turn);
-    const r = await resolved(turn, data);
-    if (r.card) return r.card;
-    const link = await createExportLink(turn.services.db, turn.actor, r.query);
-    const search = (await searchRecordsFor(turn.services.db, turn.actor, r.query, { perKind: 0 })).search;
-    return exportReadyCard({ url: `${turn.services.publicUrl()}${link.path}`, expires: formatWhen(link.expiresAt, turn.services.config.timeZone), search });
-  });
+  router.verb('records.search', async (turn, data) => render(await recordsSearch(turn.services, turn.actor, turn.where, formValues(data))), formAgain);
+  router.verb('records.export', async (turn, data) => render(await recordsExport(turn.services, turn.actor, turn.where, formValues(data))), formAgain);
 }

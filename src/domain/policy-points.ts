@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOwnKey } from './own-keys';
 
 /**
  * The twelve considerations every department policy must address (POL-1; APM "Each department/division shall ...",
@@ -51,6 +52,9 @@ export const POLICY_STEP_COUNT = POLICY_STEPS.length;
 
 /** Below this a point is "too thin" to count as addressed. */
 export const MIN_POINT_LENGTH = 40;
+/** The server's cap, the same as the card's (every free-text field is capped on the server). */
+export const MAX_POINT_LENGTH = 1500;
+export const MAX_DETAIL_LENGTH = 1000;
 
 export type PolicyDraft = Partial<Record<string, string>>;
 export const ZPolicyDraft = z.record(z.string(), z.string());
@@ -64,9 +68,11 @@ export function policyProblems(draft: PolicyDraft, fields?: readonly string[]): 
     const text = (draft[p.id] ?? '').trim();
     if (!text) problems[p.id] = `Point ${p.n} (${p.title}) is empty: the policy must address it`;
     else if (text.length < MIN_POINT_LENGTH) problems[p.id] = `Point ${p.n} (${p.title}) is too thin: say how your department does it (at least ${MIN_POINT_LENGTH} characters)`;
+    else if (text.length > MAX_POINT_LENGTH) problems[p.id] = `Point ${p.n} (${p.title}) is too long: keep it under ${MAX_POINT_LENGTH} characters`;
   }
-  if (wanted('personalUse') && !(draft.personalUse && draft.personalUse in PERSONAL_USE_RULES)) problems.personalUse = 'Choose your rule on personal use of social media while on duty';
+  if (wanted('personalUse') && !isOwnKey(PERSONAL_USE_RULES, draft.personalUse)) problems.personalUse = 'Choose your rule on personal use of social media while on duty';
   if (wanted('personalUseDetail') && draft.personalUse === 'limited' && (draft.personalUseDetail ?? '').trim().length < 20) problems.personalUseDetail = 'Describe what limited personal use is allowed';
+  else if (wanted('personalUseDetail') && (draft.personalUseDetail ?? '').length > MAX_DETAIL_LENGTH) problems.personalUseDetail = `Keep this under ${MAX_DETAIL_LENGTH} characters`;
   return problems;
 }
 

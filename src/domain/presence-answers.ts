@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostOf } from './normalize-input';
 
 /**
  * What a presence request asks (REQ-1, the REG-1 record, REG-3..REG-5), split into the steps of the guided flow.
@@ -42,8 +43,9 @@ export function cityPage(domains: readonly string[]) {
       .url('Enter a full address, like https://www.cityofmadison.com/parks')
       .refine((u) => u.startsWith('https://'), 'Use an https:// address')
       .refine((u) => {
-        const host = new URL(u).hostname.toLowerCase();
-        return domains.some((d) => host === d || host.endsWith(`.${d}`));
+        // Checks run on after .url() fails too: an address that is not one must not throw here.
+        const host = hostOf(u);
+        return host !== undefined && domains.some((d) => host === d || host.endsWith(`.${d}`));
       }, `Use a page on ${domains.join(' or ')}, like https://www.${domains[0]}/parks. Every City account links back to the City's website.`),
   );
 }

@@ -25,7 +25,7 @@ export const STAGE_OF_STATUS: Partial<Record<RequestStatus, ReviewStage>> = { it
 /** The requester edits only their own request, and only while it is a draft or returned to them. */
 export function canEdit(req: { requesterId: string; status: RequestStatus }, actor: Pick<Actor, 'personId'>): Result<object> {
   if (req.requesterId !== actor.personId) return refuse('NOT_AUTHORIZED', 'Only the person who started this request can change it.');
-  if (req.status !== 'draft' && req.status !== 'returned') return refuse('STALE_CARD', `This request can no longer be edited: ${STATUS_LABELS[req.status].toLowerCase()}.`);
+  if (req.status !== 'draft' && req.status !== 'returned') return refuse('STALE_CARD', `This request can no longer be changed (${STATUS_LABELS[req.status] ?? req.status}); your click did not change anything.`);
   return { refused: false };
 }
 
@@ -39,7 +39,7 @@ export function canStop(req: { requesterId: string; status: RequestStatus }, act
   if (req.requesterId !== actor.personId) return refuse('NOT_AUTHORIZED', 'Only the person who started this request can withdraw or cancel it.');
   if (req.status === 'it_review' || req.status === 'attorney_review') return { refused: false, next: 'withdrawn' };
   if (req.status === 'draft' || req.status === 'returned') return { refused: false, next: 'cancelled' };
-  return refuse('STALE_CARD', `This request is already ${STATUS_LABELS[req.status].toLowerCase()}.`);
+  return refuse('STALE_CARD', `This request can no longer be withdrawn or cancelled (${STATUS_LABELS[req.status] ?? req.status}); your click did not change anything.`);
 }
 
 /**

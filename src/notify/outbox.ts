@@ -2,11 +2,13 @@ import type { Db, Tx } from '../store/prisma';
 import { ZConversationReference } from './conversation-reference';
 import type { ChannelPurpose } from '../domain/channels';
 import { CHANNEL_PURPOSE_LABELS } from '../domain/channels';
-import type { AdaptiveCard } from '../../cards/common/elements';
+
+/** A rendered Adaptive Card, as cards/ builds it; the outbox stores it as it is. */
+export type RenderedCard = { type: 'AdaptiveCard' } & Record<string, unknown>;
 
 /** What a proactive message carries: a card, and the text shown in notifications and chat previews. */
 export interface OutgoingMessage {
-  card: AdaptiveCard;
+  card: RenderedCard;
   summary: string;
 }
 

@@ -5,9 +5,10 @@ import type { Role } from '../domain/roles';
 import { verifyDocumentPath } from '../records/document-links';
 import { renderPolicyHtml } from '../records/policy-html';
 import { policyDraftOf } from '../services/policy/policy-views';
-import { POLICY_STATUS_LABELS, type PolicyStatus } from '../domain/department-policy';
+import { POLICY_STATUS_LABELS } from '../domain/department-policy';
 import { mayGetPolicyDocument } from '../domain/policy-document-access';
-import { formatWhen } from '../../cards/common/elements';
+import { ownLabel } from '../domain/own-keys';
+import { formatWhen } from '../domain/when';
 
 export const policyDocumentPath = (policyId: string) => `/documents/policies/${policyId}`;
 
@@ -50,7 +51,7 @@ export function registerDocumentRoute(server: Server, deps: { db: Db; config: Co
     const html = renderPolicyHtml({
       departmentName: dept.name,
       number: policy.number,
-      status: POLICY_STATUS_LABELS[policy.status as PolicyStatus],
+      status: ownLabel(POLICY_STATUS_LABELS, policy.status),
       facts: [
         ['Filed by', filer?.name ?? 'unknown'],
         ['Filed on', policy.filedAt ? formatWhen(policy.filedAt, deps.config.timeZone) : '-'],

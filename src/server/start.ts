@@ -15,6 +15,7 @@ import { createAdapter } from '../teams/adapter';
 import { OutboxWorker } from '../notify/outbox-worker';
 import { TeamsSender } from '../notify/teams-sender';
 import { createHttpServer } from './http-server';
+import { cardPresenters } from '../../cards/presenters';
 
 export interface RunningBot {
   url: string;
@@ -52,7 +53,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
-  const app = createApp(adapter, { db, config, log, kickOutbox: () => worker.kick(), publicUrl });
+  const app = createApp(adapter, { db, config, log, present: cardPresenters, now: () => new Date(), kickOutbox: () => worker.kick(), publicUrl });
   const http = createHttpServer({ adapter, app, db, log, config });
 
   await new Promise<void>((resolve, reject) => {

@@ -4,14 +4,13 @@ import { AppError } from '../errors/app-error';
 import { appendAudit } from '../records/audit';
 import { enqueueToPerson } from '../notify/outbox';
 import { TX_OPTIONS } from '../store/prisma';
-import type { Services } from '../teams/turn';
-import type { TGrantRole } from '../../cards/roles/actions';
-import { roleChangedCard } from '../../cards/roles/roles-card';
+import type { Services } from './context';
+import type { TGrantRole } from '../verbs/roles';
 
-export type GrantOutcome = { granted: true; grantId: string } | { granted: false; reason: 'already_held' };
+export type GrantOutcome = ({ granted: true; grantId: string } | { granted: false; reason: 'already_held' }) & { personName: string };
 
 /** Load, authorize, guard, then one transaction: the grant, its audit event and the notice to the person. */
-export async function grantRole({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TGrantRole, 'verb'>): Promise<GrantOutcome> {
+export async function grantRole({ db, present }: Pick<Services, 'db' | 'present'>, actor: Actor, input: Omit<TGrantRole, 'verb'>): Promise<GrantOutcome> {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles.');
   const person = await db.person.findUnique({ where: { id: input.personId } });
   if (!person) throw new AppError('NOT_FOUND', 'That person is not known to Social Steward.');
@@ -22,7 +21,7 @@ export async function grantRole({ db }: Pick<Services, 'db'>, actor: Actor, inpu
   const scope = departmentId ?? '';
   return db.$transaction(async (tx) => {
     const existing = await tx.roleGrant.findUnique({ where: { personId_role_scope: { personId: person.id, role: input.role, scope } } });
-    if (existing && !existing.revokedAt) return { granted: false as const, reason: 'already_held' as const };
+    if (existing && !existing.revokedAt) return { granted: false as const, reason: 'already_held' as const, personName: person.name };
     const fields = { departmentId: departmentId ?? null, grantedById: actor.personId, grantedAt: new Date(), revokedAt: null, revokedById: null };
     // A revoked grant is kept (REC-1) and granted again in place; its earlier terms stay in the audit trail.
     const grant = existing
@@ -37,8 +36,8 @@ export async function grantRole({ db }: Pick<Services, 'db'>, actor: Actor, inpu
     });
     await enqueueToPerson(tx, person.id, {
       summary: `You are now ${ROLE_LABELS[input.role]} in Social Steward`,
-      card: roleChangedCard({ granted: true, roleLabel: ROLE_LABELS[input.role], by: actor.name }),
+      card: present.roleChangedCard({ granted: true, roleLabel: ROLE_LABELS[input.role], by: actor.name }),
     });
-    return { granted: true as const, grantId: grant.id };
+    return { granted: true as const, grantId: grant.id, personName: person.name };
   }, TX_OPTIONS);
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../store/prisma';
-import type { Where } from '../teams/turn';
+import type { Where } from './context';
 
 /**
  * What this process last wrote per conversation, per database (tests run several bots in one process). A reference

@@ -1,5 +1,5 @@
 import type { Actor, Role, RoleHolding } from '../domain/roles';
-import type { Services } from '../teams/turn';
+import type { Services } from './context';
 import { appendAudit } from '../records/audit';
 import { TX_OPTIONS } from '../store/prisma';
 

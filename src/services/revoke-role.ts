@@ -4,12 +4,11 @@ import { AppError } from '../errors/app-error';
 import { appendAudit } from '../records/audit';
 import { enqueueToPerson } from '../notify/outbox';
 import { TX_OPTIONS } from '../store/prisma';
-import { roleChangedCard } from '../../cards/roles/roles-card';
-import type { Services } from '../teams/turn';
+import type { Services } from './context';
 
 export type RevokeOutcome = { revoked: true; personName: string; role: Role } | { revoked: false; reason: 'already_revoked' };
 
-export async function revokeRole({ db }: Pick<Services, 'db'>, actor: Actor, grantId: string): Promise<RevokeOutcome> {
+export async function revokeRole({ db, present }: Pick<Services, 'db' | 'present'>, actor: Actor, grantId: string): Promise<RevokeOutcome> {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can revoke roles.');
   return db.$transaction(async (tx) => {
     const grant = await tx.roleGrant.findUnique({ where: { id: grantId }, include: { person: true } });
@@ -31,7 +30,7 @@ export async function revokeRole({ db }: Pick<Services, 'db'>, actor: Actor, gra
     });
     await enqueueToPerson(tx, grant.personId, {
       summary: `Your ${ROLE_LABELS[role]} role was removed`,
-      card: roleChangedCard({ granted: false, roleLabel: ROLE_LABELS[role], by: actor.name }),
+      card: present.roleChangedCard({ granted: false, roleLabel: ROLE_LABELS[role], by: actor.name }),
     });
     return { revoked: true as const, personName: grant.person.name, role };
   }, TX_OPTIONS);

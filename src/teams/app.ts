@@ -58,9 +58,14 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
     }
   });
 
-  const router = new Router(app, services);
+  registerAll(new Router(app, services));
+  return app;
+}
+
+/** Every command and card verb, then the catch-alls (unknown verbs, then anything else gets help). */
+export function registerAll(router: Router): Router {
   for (const feature of FEATURES) feature.register(router);
   router.unknownVerbs();
   help.registerFallback(router);
-  return app;
+  return router;
 }

@@ -13,13 +13,16 @@ const HEADINGS: Record<AppErrorCode, string> = {
   CONFLICT: 'Already done',
 };
 
-/** The one place errors become cards: coded errors say what happened; anything else gets an id to quote. */
-export function errorCard(err: unknown, log: Logger) {
+/**
+ * The one place errors become cards: coded errors say what happened; anything else gets an id to quote, and says
+ * what the turn had already saved (`saved`), if anything. The log keeps the detail, the card only the words.
+ */
+export function errorCard(err: unknown, log: Logger, saved: string[] = []) {
   if (isAppError(err)) {
     log.info({ code: err.code, msg: err.message }, 'turn refused');
     return refusalCard(HEADINGS[err.code], err.message);
   }
   const correlationId = randomUUID().slice(0, 8);
-  log.error({ err, correlationId }, 'turn failed');
-  return apologyCard(correlationId);
+  log.error({ err, correlationId, saved }, 'turn failed');
+  return apologyCard(correlationId, saved);
 }

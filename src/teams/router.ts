@@ -2,6 +2,10 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Actor } from '../domain/roles';
 import type { AdaptiveCard } from '../../cards/common/elements';
+import { AppError, isAppError } from '../errors/app-error';
+import { auditMark, savedSince } from '../services/turn-outcome';
+import { VERBS, type Verb, type VerbData } from '../verbs';
+import { parseCard, type FieldErrors } from '../verbs/parse';
 import { errorCard } from './error-reply';
 import { sendReply } from './send-reply';
 import { whereOf, type Services, type Turn } from './turn';
@@ -9,14 +13,19 @@ import { whereOf, type Services, type Turn } from './turn';
 export const ACTOR_KEY = Symbol('steward.actor');
 
 export type CommandHandler = (turn: Turn) => Promise<AdaptiveCard | void>;
-export type VerbHandler = (turn: Turn, data: unknown) => Promise<AdaptiveCard>;
+export type VerbHandler<V extends Verb> = (turn: Turn, data: VerbData<V>) => Promise<AdaptiveCard>;
+/** Card data that failed its verb's schema: the errors by input id, and what was typed, to show the form again. */
+export type InvalidData = { errors: FieldErrors; values: Record<string, string> };
+export type OnInvalid = string | ((turn: Turn, bad: InvalidData) => Promise<AdaptiveCard>);
+
+const OUT_OF_DATE = 'This card is out of date or incomplete. Type "help" for a fresh card.';
 
 /** One line of the help card; features register theirs so help always matches what the bot can do. */
 export interface HelpEntry {
   title: string;
   description: string;
   /** The verb of the button that starts it. */
-  verb: string;
+  verb: Verb;
   /** What to type instead of clicking. */
   command: string;
   visible(actor: Actor, where: Turn['where']): boolean;
@@ -28,6 +37,8 @@ export interface HelpEntry {
  */
 export class Router {
   readonly help: HelpEntry[] = [];
+  /** Every verb with a handler, to check against the verb map (test/unit/verb-map.test.ts). */
+  readonly verbs = new Set<Verb>();
 
   constructor(
     readonly app: Application<TurnState>,
@@ -49,35 +60,56 @@ export class Router {
   /** Runs a handler and sends its card, or the error's card. */
   async reply(ctx: TurnContext, state: TurnState, handler: CommandHandler): Promise<void> {
     const turn = this.turnOf(ctx, state);
+    const mark = await auditMark(this.services.db);
     let out: AdaptiveCard | void;
     try {
       out = await handler(turn);
     } catch (err) {
-      out = errorCard(err, turn.log);
+      out = await this.failed(turn, err, mark);
     }
     if (out) await sendReply(ctx, MessageFactory.attachment(CardFactory.adaptiveCard(out)), this.services);
     this.services.kickOutbox();
   }
 
-  /** A card button (Action.Execute). The returned card replaces the clicked one for the clicker. */
-  verb(verb: string, handler: VerbHandler): void {
+  /**
+   * A card button (Action.Execute). The data is parsed with the verb's schema (src/verbs) before the handler sees it;
+   * data that fails gets `onInvalid` (a message, or the form again with the errors), and the handler never runs.
+   * The returned card replaces the clicked one for the clicker.
+   */
+  verb<V extends Verb>(verb: V, handler: VerbHandler<V>, onInvalid: OnInvalid = OUT_OF_DATE): void {
+    if (this.verbs.has(verb)) throw new Error(`verb ${verb} is registered twice`);
+    this.verbs.add(verb);
     this.app.adaptiveCards.actionExecute(verb, async (ctx, state, data) => {
       const turn = this.turnOf(ctx, state);
+      const mark = await auditMark(this.services.db);
       try {
-        return await handler(turn, data);
+        const parsed = parseCard(VERBS[verb], data);
+        if (parsed.ok) return await handler(turn, parsed.value as VerbData<V>);
+        // The person reads what to do; the log keeps which inputs failed and why.
+        turn.log.debug({ verb, errors: parsed.errors }, 'card data did not parse');
+        if (typeof onInvalid === 'string') throw new AppError('INVALID_INPUT', onInvalid);
+        return await onInvalid(turn, parsed);
       } catch (err) {
-        return errorCard(err, turn.log);
+        return this.failed(turn, err, mark);
       } finally {
         this.services.kickOutbox();
       }
     });
   }
 
+  /** The error's card; a fault after a commit says what was saved (the audit trail records every change). */
+  private async failed(turn: Turn, err: unknown, mark: number): Promise<AdaptiveCard> {
+    if (isAppError(err)) return errorCard(err, turn.log);
+    const saved = await savedSince(this.services.db, mark, turn.actor.personId).catch(() => []);
+    return errorCard(err, turn.log, saved);
+  }
+
   /** A command typed or a button clicked that leads to the same card; a button may carry data (a choice made). */
-  entry(entry: HelpEntry, handler: (turn: Turn, data?: unknown) => Promise<AdaptiveCard | void>): void {
+  entry<V extends Verb>(entry: HelpEntry & { verb: V }, handler: (turn: Turn, data?: VerbData<V>) => Promise<AdaptiveCard>): void {
     this.help.push(entry);
     this.command(entry.command, (turn) => handler(turn));
-    this.verb(entry.verb, async (turn, data) => (await handler(turn, data)) ?? errorCard(new Error(`no card for ${entry.verb}`), turn.log));
+    // Data that does not parse is no choice at all: the entry opens as if typed.
+    this.verb(entry.verb, (turn, data) => handler(turn, data), (turn) => handler(turn));
   }
 
   /** Registered last: an unknown card verb gets a clear error, never an unanswered invoke (which Teams shows as 501). */

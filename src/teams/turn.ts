@@ -1,29 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
-import type { Config } from '../config/config';
-import type { Db } from '../store/prisma';
 import type { Logger } from '../log/logger';
 import type { Actor } from '../domain/roles';
+import type { Services, Where } from '../services/context';
 
-/** Where a turn happens: the same command can mean different things in a personal chat and a channel. */
-export interface Where {
-  kind: 'personal' | 'channel' | 'groupChat';
-  conversationId: string;
-  teamId?: string;
-  channelId?: string;
-  channelName?: string;
-}
-
-/** What every service needs, built once at start-up. */
-export interface Services {
-  db: Db;
-  config: Config;
-  log: Logger;
-  /** Wakes the outbox worker after a turn has committed rows. */
-  kickOutbox(): void;
-  /** Where people reach this server's own pages (signed document links). */
-  publicUrl(): string;
-}
+export type { Services, Where };
 
 /** Everything a handler gets, resolved once per turn (bolt-style single argument). */
 export interface Turn {

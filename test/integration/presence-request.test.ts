@@ -137,4 +137,19 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     const line = h.logLines.find((l) => l.includes(`"correlationId":"${ref}"`));
     expect(line).toContain('"level":50');
   });
+
+  it('issue 9: a fault after the change committed says what was saved, not "Nothing was changed"', async () => {
+    const pat = h.user('Pat Parker');
+    const [first] = await pat.say('request a presence');
+    const requestId = cardActions(first)[0].data.requestId;
+    // Another of Pat's requests is unreadable, so the list shown after the cancellation fails to render.
+    const [other] = await pat.say('request a presence');
+    await h.bot.db.$executeRawUnsafe('UPDATE PresenceRequest SET answers = ? WHERE id = ?', '{"handle": 5}', cardActions(other)[0].data.requestId);
+    const res = await pat.click({ verb: 'request.stop', requestId });
+    const text = cardText(res.card);
+    expect(text).toContain('Sorry, something went wrong');
+    expect(text).toContain('Your cancellation was saved');
+    expect(text).not.toContain('Nothing was changed');
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('cancelled');
+  });
 });

@@ -100,7 +100,9 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     const before = await h.bot.db.auditEvent.count();
     const res = await h.user('Dana Reyes').click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: IT_REVIEW });
     expect(cardText(res.card)).toContain('Only IT reviewers can decide here. Nothing was changed.');
-    expect(cardActions(res.card).map((a) => a.title)).toContain('Approve');
+    // Issue 8 item 4: a refused reader gets the refusal, not the request (no answers, no contact, no buttons).
+    expect(cardText(res.card)).not.toContain('@MadisonParks');
+    expect(cardActions(res.card).map((a) => a.title)).not.toContain('Approve');
     expect((await h.bot.db.review.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('pending');
     expect(await h.bot.db.auditEvent.count()).toBe(before);
   });
@@ -141,8 +143,9 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
   it('REQ-4 a click on a stale card gets the card as it stands now, saying who decided', async () => {
     const decided = await h.bot.db.review.findFirstOrThrow({ where: { status: 'rejected', round: 1 } });
     const res = await sam.click({ verb: 'review.decide', reviewId: decided.id, decision: 'approve' }, { channel: IT_REVIEW });
-    // Sam is not an IT reviewer: refused, and shown the current state.
-    expect(cardText(res.card)).toMatch(/Returned by Ivy Tran on/);
+    // Sam decides in the other stage: refused with nothing of the request shown (issue 8 item 4).
+    expect(cardText(res.card)).toContain('Only IT reviewers can decide here. Nothing was changed.');
+    expect(cardText(res.card)).not.toMatch(/Returned by Ivy Tran on/);
     const again = await ivy.click({ verb: 'review.decide', reviewId: decided.id, decision: 'approve' }, { channel: IT_REVIEW });
     expect(cardText(again.card)).toContain('This was already decided; your click did not change anything.');
     expect(cardText(again.card)).toMatch(/Returned by Ivy Tran on/);

@@ -4,7 +4,7 @@ import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
 import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
 import { verifyAuditTrail } from '../../src/records/audit';
-import { REASON_INPUT } from '../../cards/registry/actions';
+import { REASON_INPUT } from '../../src/verbs/registry';
 
 const LOGIN = 'parks-social-login@cityofmadison.com';
 const PASSWORD = 'Gr33n-Meadow-Tr41l-s3cret';

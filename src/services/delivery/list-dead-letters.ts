@@ -33,7 +33,7 @@ export function requireAdmin(actor: Actor): void {
 }
 
 /** Admins only: the messages the outbox gave up on, with why, so someone can act on them (issue 8). */
-export async function listDeadLetters(db: Db, actor: Actor): Promise<{ total: number; rows: DeadLetterView[] }> {
+export async function listDeadLetters({ db }: { db: Db }, actor: Actor): Promise<{ total: number; rows: DeadLetterView[] }> {
   requireAdmin(actor);
   const [total, dead] = await Promise.all([
     db.outboxMessage.count({ where: { status: 'dead' } }),

@@ -1,7 +1,12 @@
 import type { Db } from '../../store/prisma';
 import { complianceOf, type PolicyStatus } from '../../domain/department-policy';
-import { formatWhen } from '../../../cards/common/elements';
-import type { ComplianceRow } from '../../../cards/department-policy/compliance-card';
+import { formatWhen } from '../../domain/when';
+
+export interface ComplianceRow {
+  department: string;
+  state: string;
+  flags: string[];
+}
 
 /** POL-3 rows for the given departments (all of them when none are named). */
 export async function complianceRows(db: Db, timeZone: string, departmentIds?: string[]): Promise<Array<ComplianceRow & { departmentId: string; state_: string }>> {

@@ -3,9 +3,16 @@ import type { Db, Tx } from '../../store/prisma';
 import { ZPolicyDraft, changedPoints, POLICY_POINTS, type PolicyDraft } from '../../domain/policy-points';
 import { POLICY_STATUS_LABELS, type PolicyStatus } from '../../domain/department-policy';
 import { PLATFORM_LABELS } from '../../domain/presence-answers';
-import { formatWhen } from '../../../cards/common/elements';
-import { decisionActions, policyDocumentCard, type PolicyDocView } from '../../../cards/department-policy/policy-document-card';
-import type { RegistryFacts } from '../../../cards/department-policy/policy-step-card';
+import { formatWhen } from '../../domain/when';
+import { ownLabel } from '../../domain/own-keys';
+import type { PolicyReviewView } from '../presenters';
+
+/** Points 2 and 5 as Social Steward's records have them. */
+export interface RegistryFacts {
+  approvers: string[];
+  spokespersons: string[];
+  presences: Array<{ handle: string; platform: string; owner: string; state: string }>;
+}
 
 export function policyDraftOf(json: string): PolicyDraft {
   return ZPolicyDraft.parse(JSON.parse(json));
@@ -21,7 +28,7 @@ export async function registryFactsFor(db: Db | Tx, departmentId: string): Promi
   return {
     approvers: grants.filter((g) => g.role === 'department_head').map((g) => g.person.name),
     spokespersons: grants.filter((g) => g.role === 'spokesperson').map((g) => g.person.name),
-    presences: presences.map((p) => ({ handle: p.handle, platform: PLATFORM_LABELS[p.platform as keyof typeof PLATFORM_LABELS] ?? p.platform, owner: owners.get(p.ownerId) ?? 'unknown', state: p.state.replace(/_/g, ' ') })),
+    presences: presences.map((p) => ({ handle: p.handle, platform: ownLabel(PLATFORM_LABELS, p.platform), owner: owners.get(p.ownerId) ?? 'unknown', state: p.state.replace(/_/g, ' ') })),
   };
 }
 
@@ -45,8 +52,8 @@ const MAYORS_CHECKS = [
   'The personal-use rule is no looser than APM 3-9.',
 ];
 
-/** The Mayor's Office card (also the IT Director's copy): pending with buttons, or decided with who, when and why. */
-export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, timeZone: string, extra: Pick<PolicyDocView, 'notice'> & { commentsError?: string; forIt?: boolean } = {}) {
+/** The Mayor's Office card (also the IT Director's copy) as view data: pending with buttons, or decided with who, when and why. */
+export async function policyReviewViewFor(db: Db | Tx, policy: DepartmentPolicy, timeZone: string, extra: { notice?: string; commentsError?: string; forIt?: boolean } = {}): Promise<PolicyReviewView> {
   const [dept, filer, decider] = await Promise.all([
     db.department.findUniqueOrThrow({ where: { id: policy.departmentId } }),
     db.person.findUnique({ where: { id: policy.filerId } }),
@@ -56,8 +63,8 @@ export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, ti
   const decided = status === 'acknowledged' || status === 'returned';
   const statusLine = decided
     ? `${status === 'acknowledged' ? 'Acknowledged' : 'Returned'} by ${decider?.name ?? 'unknown'} on ${formatWhen(policy.decidedAt!, timeZone)}${policy.comments ? `. Comments: ${policy.comments}` : ''}`
-    : POLICY_STATUS_LABELS[status];
-  return policyDocumentCard({
+    : ownLabel(POLICY_STATUS_LABELS, status);
+  return {
     policyId: policy.id,
     departmentName: dept.name,
     heading: `${extra.forIt ? 'Copy for the IT Director: ' : ''}${dept.name} social media policy, version ${policy.number}`,
@@ -68,6 +75,7 @@ export async function policyReviewCard(db: Db | Tx, policy: DepartmentPolicy, ti
     checks: decided || extra.forIt ? undefined : MAYORS_CHECKS,
     changes: await changesSincePrevious(db, policy),
     notice: extra.notice,
-    actions: decided || extra.forIt ? [] : decisionActions(policy.id, extra.commentsError),
-  });
+    decidable: !decided && !extra.forIt,
+    commentsError: extra.commentsError,
+  };
 }

@@ -1,12 +1,12 @@
 import type { Actor } from '../../domain/roles';
 import { canFile } from '../../domain/department-policy';
-import { POLICY_STEPS, POLICY_STEP_COUNT, policyProblems, type PolicyDraft } from '../../domain/policy-points';
-import { AppError, refusedWith } from '../../errors/app-error';
-import { nextStep } from '../../domain/guided-steps';
+import { refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import { policyDraftOf } from './policy-views';
+import type { Services } from '../context';
+import { filedPolicy, policyStep, policySummary, type PolicyScreen } from './policy-reads';
+import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-flow';
+import { policyFlow } from './policy-flow';
 
 /**
  * Opens the department's draft: the one in progress, or a new one, prefilled from the latest filed version so a
@@ -25,26 +25,12 @@ export async function openPolicyDraft({ db }: Pick<Services, 'db'>, actor: Actor
   }, TX_OPTIONS);
 }
 
-/** Saves a step's text whatever it is (nothing typed is lost); Next moves on only when the step's points are addressed. */
-export async function savePolicyStep({ db }: Pick<Services, 'db'>, actor: Actor, input: { policyId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> }) {
-  return db.$transaction(async (tx) => {
-    const policy = await tx.departmentPolicy.findUnique({ where: { id: input.policyId } });
-    if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists. Type "file our policy" to start again.');
-    const allowed = canFile(actor, policy.departmentId);
-    if (allowed.refused) refusedWith(allowed);
-    if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version has already been filed. Type "file our policy" to work on a new one.');
-    const draft: PolicyDraft = policyDraftOf(policy.answers);
-    const fields = POLICY_STEPS[input.step - 1];
-    for (const f of fields) {
-      const v = input.values[f];
-      if (typeof v === 'string' && v.trim()) draft[f] = v;
-      else delete draft[f];
-    }
-    const errors = input.nav === 'next' ? policyProblems(draft, fields) : {};
-    const ok = Object.keys(errors).length === 0;
-    const step = nextStep(input.nav, input.step, ok, POLICY_STEP_COUNT);
-    await tx.departmentPolicy.update({ where: { id: policy.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
-    await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.draft_saved', entityType: 'department_policy', entityId: policy.id, data: { step: input.step, fields } });
-    return { policy, draft, step, errors: ok ? undefined : errors };
-  }, TX_OPTIONS);
+/** Saves a step's text whatever it is (nothing typed is lost) through the guided-flow engine; Next moves on only when the step's points are addressed. */
+export function savePolicyStep(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, input: { policyId: string; step: number; nav: Nav; values: Record<string, unknown> }): Promise<PolicyScreen> {
+  const screens: FlowScreens<PolicyScreen> = {
+    step: (id, step, extra) => policyStep(svc, actor, id, step, extra),
+    summary: (id) => policySummary(svc, actor, id),
+    asItStands: (id, why) => filedPolicy(svc, actor, id, why),
+  };
+  return saveStepAndShow(policyFlow, screens, svc, actor, { id: input.policyId, step: input.step, nav: input.nav, values: input.values });
 }

@@ -3,13 +3,28 @@ import { canEditDetails } from '../../domain/presence';
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../../cards/registry/actions';
-import type { FieldErrors } from '../../../cards/common/inputs';
+import type { Services } from '../context';
+import { EDIT_FIELDS, type EditField, type TEditPresence } from '../../verbs/registry';
+import type { FieldErrors } from '../../verbs/parse';
 import { draftOf } from './request-views';
 import { factsOf, loadPresence } from './load-presence';
+import { editForm, openPresence, pickEditValues, type EditView } from './presence-reads';
+import type { PresenceView } from './presence-views';
+import { FIELD_LABELS } from './describe-event';
+import type { Place } from '../../domain/presence';
+import { orAsItStands } from '../engines/stale-click';
 
 export type EditOutcome = { ok: true; changed: EditField[] } | { ok: false; errors: FieldErrors };
+export type EditScreen = { screen: 'form'; view: EditView } | { screen: 'presence'; view: PresenceView };
+
+/** Saves the edit and answers with the presence and what was saved, or the form with the problem beside its field. */
+export async function editPresenceScreen(svc: Pick<Services, 'db' | 'config'>, actor: Actor, where: Place, input: Omit<TEditPresence, 'verb'>): Promise<EditScreen> {
+  const out = await orAsItStands<EditOutcome | { ok: 'stale'; why: string }>(() => editPresence(svc, actor, input), async (why) => ({ ok: 'stale', why }));
+  if (out.ok === 'stale') return { screen: 'presence', view: await openPresence(svc, actor, where, input.presenceId, { text: out.why, color: 'warning' }) };
+  if (!out.ok) return { screen: 'form', view: await editForm(svc, actor, input.presenceId, { values: pickEditValues(input), errors: out.errors }) };
+  const saved = out.changed.length ? `Saved: ${out.changed.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}. The old values are kept in the audit trail.` : 'Nothing changed.';
+  return { screen: 'presence', view: await openPresence(svc, actor, where, input.presenceId, { text: saved, color: out.changed.length ? 'good' : 'default' }) };
+}
 
 /**
  * REG-1 stays current: the owner or department head edits the details. Only changed fields are written, and the audit
@@ -49,7 +64,7 @@ export async function editPresence({ db }: Pick<Services, 'db'>, actor: Actor, i
       where: { id: presence.id, version: input.version, state: { not: 'retired' } },
       data: { handle: input.handle, accountUrl: input.accountUrl ?? null, record: JSON.stringify(nextRecord), version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'Someone changed this presence after you opened the form. Open it again to see the details as they stand now.');
+    if (count === 0) throw new AppError('STALE_CARD', 'Someone changed this presence after you opened the form, so nothing was saved. Here it is as it stands; edit it again from here.');
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.edited',

@@ -4,16 +4,24 @@ import { sealCredential } from '../../domain/credential-crypto';
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import type { TGoLive } from '../../../cards/registry/actions';
+import type { Services } from '../context';
+import type { TGoLive } from '../../verbs/registry';
 import { factsOf, loadPresence } from './load-presence';
+import { openPresence } from './presence-reads';
+import { orAsItStands } from '../engines/stale-click';
+import type { PresenceView } from './presence-views';
 
 /**
  * REG-2, REG-5: the owner records the account's address and login and confirms the City's notice is posted; the
  * presence becomes active. The login is sealed before the transaction and only the ciphertext is written: the audit
  * event says a credential was stored, never what it is.
  */
-export async function goLive({ db, config }: Pick<Services, 'db' | 'config'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<void> {
+export function goLive(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
+  return orAsItStands(() => setUp(svc, actor, where, input), (why) => openPresence(svc, actor, where, input.presenceId, { text: why, color: 'warning' }));
+}
+
+async function setUp(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
+  const { db, config } = svc;
   // startBot generates a key in local mode and loadConfig refuses production without one, so this is a wiring bug.
   if (!config.credentialKey) throw new Error('no credential key configured');
   const presence = await loadPresence(db, input.presenceId);
@@ -21,14 +29,14 @@ export async function goLive({ db, config }: Pick<Services, 'db' | 'config'>, ac
   if (verdict.refused) refusedWith(verdict);
 
   const sealed = sealCredential(config.credentialKey, { login: input.login, password: input.password }, presence.id);
-  const now = new Date();
+  const now = svc.now();
   await db.$transaction(async (tx) => {
     // Guarded on the state alone: an edit of other details meanwhile should not make the owner type the password again.
     const { count } = await tx.presence.updateMany({
       where: { id: presence.id, state: 'approved_not_live' },
       data: { state: verdict.next, accountUrl: input.accountUrl, credential: sealed, noticeConfirmedAt: now, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now. Type "registry" and open it to see it as it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now; your click did not change anything.');
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.went_live',
@@ -37,4 +45,5 @@ export async function goLive({ db, config }: Pick<Services, 'db' | 'config'>, ac
       data: { from: presence.state, to: verdict.next, accountUrl: input.accountUrl, credentialStored: true, noticeConfirmedAt: now.toISOString() },
     });
   }, TX_OPTIONS);
+  return openPresence(svc, actor, where, presence.id, { text: 'It is active. Its login is stored encrypted; only you and IT can reveal it.', color: 'good' });
 }

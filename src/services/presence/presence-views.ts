@@ -1,21 +1,34 @@
 import type { Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
-import { allowedActions, canRevealCredential, type Place, type PresenceState } from '../../domain/presence';
+import { allowedActions, canRevealCredential, type Place, type PresenceAction, type PresenceState, type StateTarget } from '../../domain/presence';
 import { PLATFORM_LABELS } from '../../domain/presence-answers';
+import { ownLabel } from '../../domain/own-keys';
+import { formatWhen } from '../../domain/when';
 import type { Db } from '../../store/prisma';
-import { formatWhen } from '../../../cards/common/elements';
-import { describeRequest } from '../../../cards/presence-request/describe';
-import { presenceCard, type PresenceCardView } from '../../../cards/registry/presence-card';
-import { registryCard, REGISTRY_LIMIT } from '../../../cards/registry/registry-card';
-import { describeEvent } from '../../../cards/registry/history';
-import type { TRegistryFilter } from '../../../cards/registry/actions';
+import type { Services } from '../context';
+import type { TRegistryFilter } from '../../verbs/registry';
+import type { Tone } from '../presenters';
+import { describeRequest, type Section } from './describe-request';
+import { describeEvent } from './describe-event';
 import { draftOf, lookupsFor } from './request-views';
 import { factsOf } from './load-presence';
 
-const platformLabel = (p: string) => PLATFORM_LABELS[p as keyof typeof PLATFORM_LABELS] ?? p;
+/** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
+export const REGISTRY_LIMIT = 25;
 
-/** The registry as it stands, filtered (REG-1). Rows and filter choices come from what is registered. */
-export async function registryCardFor(db: Db, filters: Omit<TRegistryFilter, 'verb'>) {
+/** A stored platform always renders: a known one by its label, anything else ("other" named freely) as typed. */
+export const platformLabel = (p: string) => ownLabel(PLATFORM_LABELS, p);
+
+export interface RegistryView {
+  rows: Array<{ presenceId: string; handle: string; platform: string; department: string; state: PresenceState }>;
+  total: number;
+  filters: Omit<TRegistryFilter, 'verb'>;
+  departments: Array<{ id: string; name: string }>;
+  platforms: Array<{ value: string; title: string }>;
+}
+
+/** The registry as it stands, filtered (REG-1): public to every City employee. Filter choices come from what is registered. */
+export async function registryView({ db }: Pick<Services, 'db'>, filters: Omit<TRegistryFilter, 'verb'>): Promise<RegistryView> {
   const where = { departmentId: filters.departmentId, platform: filters.platform, state: filters.state };
   const [rows, total, departments, platforms] = await Promise.all([
     db.presence.findMany({ where, orderBy: [{ handle: 'asc' }, { createdAt: 'asc' }], take: REGISTRY_LIMIT }),
@@ -24,27 +37,44 @@ export async function registryCardFor(db: Db, filters: Omit<TRegistryFilter, 've
     db.presence.findMany({ distinct: ['platform'], select: { platform: true }, orderBy: { platform: 'asc' } }),
   ]);
   const names = new Map(departments.map((d) => [d.id, d.name]));
-  return registryCard({
+  return {
     rows: rows.map((p) => ({ presenceId: p.id, handle: p.handle, platform: platformLabel(p.platform), department: names.get(p.departmentId) ?? p.departmentId, state: p.state as PresenceState })),
     total,
     filters,
     departments,
-    platforms: platforms.map((p) => ({ value: p.platform, title: platformLabel(p.platform) })),
-  });
+    platforms: platforms.map((p) => ({ value: p.platform, title: platformLabel(p.platform) || '(no name)' })),
+  };
+}
+
+export interface PresenceView {
+  presenceId: string;
+  version: number;
+  handle: string;
+  state: PresenceState;
+  sections: Section[];
+  accountUrl?: string;
+  ownerName: string;
+  noticeConfirmedOn?: string;
+  credentialStored: boolean;
+  history: Array<{ what: string; who: string; when: string }>;
+  actions: PresenceAction[];
+  revealElsewhere?: boolean;
+  notice?: { text: string; color: Tone };
+  stateError?: { to: StateTarget; message: string };
 }
 
 // Each saved step of a draft is an event; on a presence's history they would crowd out everything that matters.
 const NOT_HISTORY = ['request.draft_saved'];
 
-/** The presence card for this person in this chat: the buttons are exactly what the domain rules allow them here. */
-export async function presenceCardFor(
+/** A presence for this person in this chat (REG-1 is public); its actions are exactly what the domain allows them here. */
+export async function presenceViewFor(
   db: Db,
   presence: Presence,
   actor: Actor,
   where: Place,
   timeZone: string,
-  extra: Pick<PresenceCardView, 'notice' | 'stateError'> = {},
-) {
+  extra: Pick<PresenceView, 'notice' | 'stateError'> = {},
+): Promise<PresenceView> {
   const draft = draftOf(presence.record);
   const [look, owner, events] = await Promise.all([
     lookupsFor(db, draft),
@@ -57,7 +87,7 @@ export async function presenceCardFor(
   ]);
   const facts = factsOf(presence);
   const hasCredential = presence.credential !== null;
-  return presenceCard({
+  return {
     presenceId: presence.id,
     version: presence.version,
     handle: presence.handle,
@@ -72,5 +102,5 @@ export async function presenceCardFor(
     actions: allowedActions(facts, actor, where, hasCredential),
     revealElsewhere: hasCredential && where.kind !== 'personal' && !canRevealCredential(facts, actor, { kind: 'personal' }).refused,
     ...extra,
-  });
+  };
 }

@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { PresenceRequest, Review } from '@prisma/client';
+import type { Actor } from '../../domain/roles';
+import { hasRole } from '../../domain/roles';
 import type { Db, Tx } from '../../store/prisma';
 import { ZDraftAnswers, type DraftAnswers } from '../../domain/presence-answers';
-import type { ReviewStage } from '../../domain/presence-request';
-import { describeRequest, type Lookups } from '../../../cards/presence-request/describe';
-import { reviewCard, type ReviewCardView } from '../../../cards/presence-request/review-card';
-import { formatWhen, type AdaptiveCard } from '../../../cards/common/elements';
+import { STAGE_ROLE, type ReviewStage } from '../../domain/presence-request';
+import { formatWhen } from '../../domain/when';
+import type { ReviewView } from '../presenters';
+import { describeRequest, type Lookups } from './describe-request';
+
+export { hashCard } from '../engines/card-hash';
 
 /** Stored JSON is validated on the way out, like any other boundary. */
 export function draftOf(json: string): DraftAnswers {
@@ -23,12 +26,18 @@ export async function lookupsFor(db: Db | Tx, draft: DraftAnswers): Promise<Look
   return { departmentName: (id) => (id && dept?.id === id ? dept.name : id), personName: (id) => (id ? names.get(id) : undefined) };
 }
 
-export function hashCard(card: AdaptiveCard): string {
-  return createHash('sha256').update(JSON.stringify(card)).digest('hex');
+export type ReviewWithRequest = Review & { request: PresenceRequest };
+
+/** REQ-4: a review is read by the holders of its stage's role only (the channel's deciders), never by anyone else. */
+export function canSeeReview(actor: Actor, review: { stage: string }): boolean {
+  const stage = review.stage as ReviewStage;
+  return Object.hasOwn(STAGE_ROLE, stage) && hasRole(actor, STAGE_ROLE[stage]);
 }
 
-/** The channel card of a review, as it stands now (pending, or decided with its banner). */
-export async function reviewCardFor(db: Db | Tx, review: Review & { request: PresenceRequest }, timeZone: string, extra: Pick<ReviewCardView, 'notice' | 'reasonError'> = {}) {
+export const loadReview = (db: Db | Tx, reviewId: string): Promise<ReviewWithRequest | null> => db.review.findUnique({ where: { id: reviewId }, include: { request: true } });
+
+/** The channel card of a review as view data, as it stands now (pending, or decided with its banner). */
+export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, timeZone: string, extra: Pick<ReviewView, 'notice' | 'reasonError'> = {}): Promise<ReviewView> {
   const draft = draftOf(review.snapshot);
   const look = await lookupsFor(db, draft);
   const ids = [review.request.requesterId, review.deciderId].filter((x): x is string => Boolean(x));
@@ -48,7 +57,7 @@ export async function reviewCardFor(db: Db | Tx, review: Review & { request: Pre
           at: formatWhen(review.decidedAt ?? new Date(), timeZone),
           reason: review.reason ?? undefined,
         };
-  return reviewCard({
+  return {
     reviewId: review.id,
     stage: review.stage as ReviewStage,
     requesterName: people.get(review.request.requesterId) ?? 'unknown',
@@ -59,5 +68,5 @@ export async function reviewCardFor(db: Db | Tx, review: Review & { request: Pre
     itDecision,
     decided,
     ...extra,
-  });
+  };
 }

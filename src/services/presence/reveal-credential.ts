@@ -5,7 +5,7 @@ import { openCredential, type Credential } from '../../domain/credential-crypto'
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
+import type { Services } from '../context';
 import { factsOf, loadPresence } from './load-presence';
 
 /**

@@ -1,23 +1,22 @@
 import type { Actor } from '../../domain/roles';
-import { canEdit, type RequestStatus } from '../../domain/presence-request';
-import { checkStep, stepFields, stepSchemas, STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
-import { AppError, refusedWith } from '../../errors/app-error';
-import { nextStep } from '../../domain/guided-steps';
+import { AppError } from '../../errors/app-error';
+import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-flow';
+import { requestFlow } from './request-flow';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
+import type { Services, Where } from '../context';
+import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 import { draftOf } from './request-views';
-
-export type StepOutcome = { draft: DraftAnswers; step: number; errors?: Record<string, string>; status: RequestStatus };
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
- * Starts a draft (REQ-1). A request exists from the first card, so nothing typed is ever lost. A draft of this
- * person's with nothing in it yet is reused, so pressing the button again does not pile up empty drafts.
+ * Starts a draft (REQ-1) in the personal chat. A request exists from the first card, so nothing typed is ever lost.
+ * A draft of this person's with nothing in it yet is reused, so pressing the button again does not pile up drafts.
  */
-export async function startRequest({ db }: Pick<Services, 'db'>, actor: Actor) {
-  return db.$transaction(async (tx) => {
+export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: Actor, where: Pick<Where, 'kind'>): Promise<RequestScreen> {
+  if (where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Requests are made in your personal chat with Social Steward, so drafts stay private.');
+  const req = await svc.db.$transaction(async (tx) => {
     const drafts = await tx.presenceRequest.findMany({ where: { requesterId: actor.personId, status: 'draft', round: 0 }, orderBy: { createdAt: 'desc' } });
     const empty = drafts.find((d) => Object.values(draftOf(d.answers)).every(isBlank));
     if (empty) return empty;
@@ -25,43 +24,22 @@ export async function startRequest({ db }: Pick<Services, 'db'>, actor: Actor) {
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.started', entityType: 'presence_request', entityId: req.id });
     return req;
   }, TX_OPTIONS);
+  return requestStep(svc, actor, req.id, 1, { draft: {} });
 }
 
 /**
- * Saves one step's answers whatever they are (REQ-1: a draft survives anything), then moves on only when the step
- * validates. Back and Save draft never validate; Next does, and stays put with the errors when it fails.
+ * Saves one step's answers whatever they are (REQ-1: a draft survives anything), through the guided-flow engine;
+ * answers with the next screen, or the summary as it stands when the request is no longer editable.
  */
-export async function saveRequestStep(
-  { db, config }: Pick<Services, 'db' | 'config'>,
+export function saveRequestStep(
+  svc: Pick<Services, 'db' | 'config' | 'now'>,
   actor: Actor,
-  input: { requestId: string; step: number; nav: 'next' | 'back' | 'save'; values: Record<string, unknown> },
-): Promise<StepOutcome> {
-  const schemas = stepSchemas(config.cityWebDomains);
-  return db.$transaction(async (tx) => {
-    const req = await tx.presenceRequest.findUnique({ where: { id: input.requestId } });
-    if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists. Type "my requests" to see yours.');
-    const allowed = canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
-    if (allowed.refused) refusedWith(allowed);
-
-    const draft = draftOf(req.answers);
-    const changed: string[] = [];
-    for (const field of stepFields(schemas, input.step)) {
-      const raw = input.values[field];
-      const value = typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : undefined;
-      if (value === undefined || value.trim() === '') {
-        if (draft[field as keyof DraftAnswers] !== undefined) changed.push(field);
-        delete draft[field as keyof DraftAnswers];
-      } else if (draft[field as keyof DraftAnswers] !== value) {
-        draft[field as keyof DraftAnswers] = value;
-        changed.push(field);
-      }
-    }
-    const check = input.nav === 'next' ? checkStep(schemas, input.step, draft) : { ok: true as const };
-    const step = nextStep(input.nav, input.step, check.ok, STEP_COUNT);
-    await tx.presenceRequest.update({ where: { id: req.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
-    if (changed.length) {
-      await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.draft_saved', entityType: 'presence_request', entityId: req.id, data: { step: input.step, fields: changed } });
-    }
-    return { draft, step, status: req.status as RequestStatus, ...(check.ok ? {} : { errors: check.errors }) };
-  }, TX_OPTIONS);
+  input: { requestId: string; step: number; nav: Nav; values: Record<string, unknown> },
+): Promise<RequestScreen> {
+  const screens: FlowScreens<RequestScreen> = {
+    step: (id, step, extra) => requestStep(svc, actor, id, step, extra),
+    summary: (id) => requestSummary(svc, actor, id),
+    asItStands: (id, why) => requestSummary(svc, actor, id, why),
+  };
+  return saveStepAndShow(requestFlow(svc.config.cityWebDomains), screens, svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
 }

@@ -4,17 +4,25 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { enqueueToPerson } from '../../notify/outbox';
 import { TX_OPTIONS } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import type { TSetState } from '../../../cards/registry/actions';
-import { stateChangedNotice } from '../../../cards/registry/owner-notice';
+import type { Services } from '../context';
+import type { TSetState } from '../../verbs/registry';
 import { factsOf, loadPresence, recordAsItStands } from './load-presence';
+import { openPresence } from './presence-reads';
+import { orAsItStands } from '../engines/stale-click';
+import type { PresenceView } from './presence-views';
+import type { Place } from '../../domain/presence';
 
 /**
  * IT 1, FRESH-2, FRESH-3: IT suspends, reactivates or retires a presence with a reason. One transaction: the state,
  * the audit event carrying the presence as it stood before, and the owner's notice. The version guard means IT acts
  * on exactly what its card showed.
  */
-export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Actor, input: Omit<TSetState, 'verb'>): Promise<void> {
+export function setPresenceState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
+  return orAsItStands(() => setState(svc, actor, where, input), (why) => openPresence(svc, actor, where, input.presenceId, { text: why, color: 'warning' }));
+}
+
+async function setState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor: Actor, where: Place, input: Omit<TSetState, 'verb'>): Promise<PresenceView> {
+  const { db, present } = svc;
   const presence = await loadPresence(db, input.presenceId);
   const verdict = canSetState(factsOf(presence), actor, input.to, input.reason);
   if (verdict.refused) refusedWith(verdict);
@@ -24,7 +32,7 @@ export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Acto
       where: { id: presence.id, version: input.version, state: presence.state },
       data: { state: verdict.next, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This presence changed after your card was shown, so nothing was done. Open it again to see it as it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This presence changed after your card was shown, so your click did not change anything. Here it is as it stands.');
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.state_changed',
@@ -34,7 +42,8 @@ export async function setPresenceState({ db }: Pick<Services, 'db'>, actor: Acto
     });
     await enqueueToPerson(tx, presence.ownerId, {
       summary: `IT ${VERB_PAST[verdict.next]} ${presence.handle}`,
-      card: stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
+      card: present.stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),
     });
   }, TX_OPTIONS);
+  return openPresence(svc, actor, where, presence.id, { text: `${VERB_PAST[input.to].replace(/^./, (c) => c.toUpperCase())}. The owner has been told.`, color: 'good' });
 }

@@ -4,47 +4,51 @@ import { canSubmit, type RequestStatus } from '../../domain/presence-request';
 import { checkAll, stepSchemas } from '../../domain/presence-answers';
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
-import { enqueueToChannel } from '../../notify/outbox';
+import type { Presenters } from '../presenters';
+import { postCard } from '../engines/card-hash';
+import { orAsItStands } from '../engines/stale-click';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
-import type { Services } from '../../teams/turn';
-import { draftOf, hashCard, reviewCardFor } from './request-views';
+import type { Services } from '../context';
+import { draftOf, reviewViewFor } from './request-views';
+import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 
-export type SubmitOutcome = { submitted: true; round: number } | { submitted: false; step: number; errors: Record<string, string> };
 
 /**
  * REQ-2: a complete request goes to the IT review channel. One transaction: the status, the review with the
  * answers as submitted, the channel card (outbox) and the audit event.
  */
-export async function submitRequest({ db, config }: Pick<Services, 'db' | 'config'>, actor: Actor, requestId: string): Promise<SubmitOutcome> {
+export function submitRequest(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<RequestScreen> {
+  return orAsItStands(() => submit(svc, actor, requestId), (why) => requestSummary(svc, actor, requestId, why));
+}
+
+async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, requestId: string): Promise<RequestScreen> {
+  const { db, config, present, now } = svc;
   const req = await db.presenceRequest.findUnique({ where: { id: requestId } });
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
   const allowed = canSubmit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
   if (allowed.refused) refusedWith(allowed);
   const check = checkAll(stepSchemas(config.cityWebDomains), draftOf(req.answers));
-  if (!check.ok) return { submitted: false, step: check.step, errors: check.errors };
+  if (!check.ok) return requestStep(svc, actor, requestId, check.step, { errors: check.errors });
 
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const round = req.round + 1;
     // The guard makes a double click (or two tabs) submit once.
     const { count } = await tx.presenceRequest.updateMany({
       where: { id: req.id, version: req.version, status: { in: ['draft', 'returned'] } },
-      data: { status: 'it_review', round, version: { increment: 1 }, submittedAt: new Date() },
+      data: { status: 'it_review', round, version: { increment: 1 }, submittedAt: now() },
     });
-    if (count === 0) throw new AppError('STALE_CARD', 'This request was already submitted. Type "my requests" to see where it stands.');
-    await openReview(tx, req.id, round, 'it', req.answers, config.timeZone);
+    if (count === 0) throw new AppError('STALE_CARD', 'This request was already submitted; your click did not change anything.');
+    await openReview(tx, present, req.id, round, 'it', req.answers, config.timeZone);
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.submitted', entityType: 'presence_request', entityId: req.id, data: { round, answers: JSON.parse(req.answers) } });
-    return { submitted: true as const, round };
   }, TX_OPTIONS);
+  return requestSummary(svc, actor, requestId);
 }
 
 /** Creates a review and posts its card to the stage's channel, keeping the hash of what reviewers are shown. */
-export async function openReview(tx: Tx, requestId: string, round: number, stage: 'it' | 'attorney', snapshot: string, timeZone: string) {
+export async function openReview(tx: Tx, present: Presenters, requestId: string, round: number, stage: 'it' | 'attorney', snapshot: string, timeZone: string) {
   const review = await tx.review.create({ data: { id: randomUUID(), requestId, round, stage, snapshot, cardHash: '' }, include: { request: true } });
-  const card = await reviewCardFor(tx, review, timeZone);
-  const posted = await enqueueToChannel(tx, stage === 'it' ? 'it_review' : 'city_attorney', {
-    card,
-    summary: `${stage === 'it' ? 'IT review' : 'City Attorney review'}: a new social media presence request`,
-  });
-  await tx.review.update({ where: { id: review.id }, data: { cardHash: hashCard(card), cardOutboxId: posted.id } });
+  const card = present.reviewCard(await reviewViewFor(tx, review, timeZone));
+  const posted = await postCard(tx, stage === 'it' ? 'it_review' : 'city_attorney', card, `${stage === 'it' ? 'IT review' : 'City Attorney review'}: a new social media presence request`);
+  await tx.review.update({ where: { id: review.id }, data: { cardHash: posted.cardHash, cardOutboxId: posted.outboxId } });
   return review;
 }

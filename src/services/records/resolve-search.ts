@@ -1,7 +1,7 @@
 import type { Db } from '../../store/prisma';
 import { endOfDay, startOfDay } from '../../domain/records-access';
 import type { RecordsQuery } from '../../records/query';
-import type { TRecordsSearchInput } from '../../../cards/records/actions';
+import type { TRecordsSearchInput } from '../../verbs/records';
 
 export type Resolved = { ok: true; query: RecordsQuery } | { ok: false; errors: Record<string, string> };
 

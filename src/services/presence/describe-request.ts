@@ -1,4 +1,5 @@
-import { CRITERION_LABELS, PLATFORM_LABELS, STEP_TITLES, type DraftAnswers } from '../../src/domain/presence-answers';
+import { ownLabel } from '../../domain/own-keys';
+import { CRITERION_LABELS, PLATFORM_LABELS, STEP_TITLES, type DraftAnswers } from '../../domain/presence-answers';
 
 export interface Lookups {
   departmentName(id: string | undefined): string | undefined;
@@ -13,7 +14,7 @@ export interface Section {
 
 function platformOf(d: DraftAnswers): string | undefined {
   if (!d.platform) return undefined;
-  return d.platform === 'other' ? `Other: ${d.platformOther ?? '(not named)'}` : PLATFORM_LABELS[d.platform as keyof typeof PLATFORM_LABELS] ?? d.platform;
+  return d.platform === 'other' ? `Other: ${d.platformOther ?? '(not named)'}` : ownLabel(PLATFORM_LABELS, d.platform);
 }
 
 function dmOf(d: DraftAnswers): string | undefined {
@@ -28,7 +29,7 @@ function dmOf(d: DraftAnswers): string | undefined {
 export function describeRequest(d: DraftAnswers, look: Lookups): Section[] {
   const yes = (v: string | undefined) => (v === 'true' ? 'Yes' : v === undefined ? undefined : 'Not confirmed');
   return [
-    { step: 1, title: STEP_TITLES[0], facts: [['Department', look.departmentName(d.departmentId)], ['Platform', platformOf(d)], ['Account', d.handle], ['Use', d.criterion ? CRITERION_LABELS[d.criterion as keyof typeof CRITERION_LABELS] : undefined]] },
+    { step: 1, title: STEP_TITLES[0], facts: [['Department', look.departmentName(d.departmentId)], ['Platform', platformOf(d)], ['Account', d.handle], ['Use', d.criterion ? ownLabel(CRITERION_LABELS, d.criterion) : undefined]] },
     { step: 2, title: STEP_TITLES[1], facts: [['Purpose', d.purpose], ['Benefits', d.benefits], ['Links to', d.cityWebPage]] },
     {
       step: 3,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_PURPOSES } from '../../src/domain/channels';
-import { blankToUndefined } from '../common/parse';
+import { CHANNEL_PURPOSES } from '../domain/channels';
+import { blankToUndefined } from './parse';
 
 export const ZBindChannel = z.object({
   verb: z.literal('channels.bind'),

@@ -12,7 +12,6 @@ export const ZPolicyDecision = z.object({
   decision: z.enum(['acknowledge', 'return']),
   comments: z.preprocess(blank, z.string().trim().max(2000, 'Keep comments under 2000 characters').optional()),
 });
-export const ZDepartmentRef = z.object({ verb: z.string(), departmentId: z.string().min(1).max(64) });
 export const ZBlockRequest = z.object({
   verb: z.literal('block.request'),
   departmentId: z.string().min(1).max(64),

@@ -1,5 +1,6 @@
-import { VERB_PAST, type StateTarget } from '../../src/domain/presence';
-import type { EditField } from './actions';
+import { VERB_PAST } from '../../domain/presence';
+import type { EditField } from '../../verbs/registry';
+import { ownLabel, ownValue } from '../../domain/own-keys';
 
 export const FIELD_LABELS: Record<EditField, string> = {
   handle: 'Account name or handle',
@@ -10,7 +11,7 @@ export const FIELD_LABELS: Record<EditField, string> = {
   dataLocation: 'Where the data is kept',
 };
 
-const STAGE: Record<string, string> = { it: 'IT', attorney: "The City Attorney's office" };
+const STAGE: Readonly<Record<string, string>> = { it: 'IT', attorney: "The City Attorney's office" };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One audit event of a presence or its request, in words a person reads at a glance. */
@@ -21,7 +22,7 @@ export function describeEvent(action: string, data: Record<string, unknown>): st
     case 'request.submitted':
       return `Submitted for review${Number(data.round) > 1 ? ` (round ${data.round})` : ''}`;
     case 'review.decided':
-      return `${STAGE[String(data.stage)] ?? 'A reviewer'} ${data.decision === 'approve' ? 'approved it' : 'returned it'}${data.reason ? `: ${data.reason}` : ''}`;
+      return `${ownValue(STAGE, data.stage) ?? 'A reviewer'} ${data.decision === 'approve' ? 'approved it' : 'returned it'}${data.reason ? `: ${data.reason}` : ''}`;
     case 'request.withdrawn':
       return 'Withdrawn from review';
     case 'presence.registered':
@@ -29,11 +30,11 @@ export function describeEvent(action: string, data: Record<string, unknown>): st
     case 'presence.went_live':
       return 'Set up: address and login recorded, notice confirmed';
     case 'presence.edited':
-      return `Details edited: ${Object.keys((data.after as object) ?? {}).map((f) => FIELD_LABELS[f as EditField] ?? f).join(', ')}`;
+      return `Details edited: ${Object.keys((data.after as object) ?? {}).map((f) => ownLabel(FIELD_LABELS, f)).join(', ')}`;
     case 'presence.credential_revealed':
       return 'Login revealed';
     case 'presence.state_changed':
-      return `${cap(VERB_PAST[data.to as StateTarget] ?? String(data.to))}${data.reason ? `: ${data.reason}` : ''}`;
+      return `${cap(ownLabel(VERB_PAST, data.to))}${data.reason ? `: ${data.reason}` : ''}`;
     default:
       return action;
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { FieldErrors } from './inputs';
+
+/** Errors keyed by input id, shown beside the field; a form card always keeps the values the person typed. */
+export type FieldErrors = Partial<Record<string, string>>;
 
 /** Card inputs arrive as strings; an empty one means "not answered". */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankToUndefined } from '../common/parse';
+import { blankToUndefined } from './parse';
 
 const day = (label: string) => z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date like 2026-01-31`).refine((v) => !Number.isNaN(Date.parse(v)), `${label}: that is not a date`).optional());
 const words = (max: number, label: string) => z.preprocess(blankToUndefined, z.string().trim().max(max, `${label}: at most ${max} characters`).optional());
@@ -14,4 +14,5 @@ export const ZRecordsSearchInput = z.object({
 });
 export type TRecordsSearchInput = z.infer<typeof ZRecordsSearchInput>;
 
-export const RECORDS_VERBS = { show: 'records.show', search: 'records.search', export: 'records.export' } as const;
+export const ZRecordsSearch = ZRecordsSearchInput.extend({ verb: z.literal('records.search') });
+export const ZRecordsExport = ZRecordsSearchInput.extend({ verb: z.literal('records.export') });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PRESENCE_STATES, STATE_TARGETS, type StateTarget } from '../../src/domain/presence';
-import { stepSchemas } from '../../src/domain/presence-answers';
-import { blankToUndefined } from '../common/parse';
+import { PRESENCE_STATES, STATE_TARGETS, type StateTarget } from '../domain/presence';
+import { stepSchemas } from '../domain/presence-answers';
+import { blankToUndefined } from './parse';
+import { ownValue } from '../domain/own-keys';
 
 /** Card actions of the registry. Data names the presence and the version the clicker saw; never any authority. */
 const presenceId = z.string().uuid('This card does not name a presence. Type "registry" for a fresh card.');
@@ -74,8 +75,8 @@ export const ZSetState = z.preprocess(
   (d) => {
     if (!d || typeof d !== 'object') return d;
     const o = d as Record<string, unknown>;
-    const box = typeof o.to === 'string' ? REASON_INPUT[o.to as StateTarget] : undefined;
-    return { ...o, reason: (box ? o[box] : undefined) ?? o.reason };
+    const box = ownValue(REASON_INPUT, o.to);
+    return { ...o, reason: (box && Object.hasOwn(o, box) ? o[box] : undefined) ?? o.reason };
   },
   z.object({
     verb: z.literal('presence.state'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES, needsDepartment } from '../../src/domain/roles';
-import { blankToUndefined } from '../common/parse';
+import { ROLES, needsDepartment } from '../domain/roles';
+import { blankToUndefined } from './parse';
 
 /** One schema per card action, shared by the card that renders the inputs and the handler that parses them. */
 export const ZGrantRole = z

@@ -1,0 +1,6 @@
+import type { RequestScreen } from '../../src/services/presence/request-reads';
+import { stepCard } from '../../cards/presence-request/step-card';
+import { summaryCard } from '../../cards/presence-request/summary-card';
+
+/** A screen of the request flow as its card. */
+export const renderRequest = (s: RequestScreen) => (s.screen === 'step' ? stepCard(s.view) : summaryCard(s.view));

@@ -1,0 +1,108 @@
+import type { Actor } from '../../domain/roles';
+import type { Result } from '../../domain/result';
+import { nextStep } from '../../domain/guided-steps';
+import { normalizeInput, type FieldKind } from '../../domain/normalize-input';
+import { AppError, refusedWith } from '../../errors/app-error';
+import { appendAudit } from '../../records/audit';
+import { TX_OPTIONS, type Tx } from '../../store/prisma';
+import type { Services } from '../context';
+import { orAsItStands } from './stale-click';
+
+export type Draft = Partial<Record<string, string>>;
+export type Nav = 'next' | 'back' | 'save';
+
+export interface FlowField {
+  id: string;
+  kind: FieldKind;
+}
+
+export interface FlowStep {
+  title: string;
+  fields: readonly FlowField[];
+}
+
+/**
+ * A guided flow, declared once (issue 9 item 1): its steps and fields, how its draft is stored, and what counts as
+ * a valid step. The engine does the rest for every flow: input normalised before validation, Save draft and Back
+ * never validate, Next moves on only when the step is valid, the summary after the last step, a draft that survives
+ * anything (it is a row), and one audit rule: a save that changed something is recorded, with the fields it changed.
+ */
+export interface FlowDeclaration<R> {
+  /** Audit names: `${name}.draft_saved` on an entity of `entityType`. */
+  name: string;
+  entityType: string;
+  steps: readonly FlowStep[];
+  notFound: string;
+  load(tx: Tx, id: string): Promise<R | null>;
+  /** Who may change this draft, and whether its state still allows it. */
+  canEdit(record: R, actor: Actor): Result;
+  draftOf(record: R): Draft;
+  /** Problems of a step, keyed by field; empty when the step is valid. */
+  check(step: number, draft: Draft): Record<string, string>;
+  write(tx: Tx, record: R, draft: Draft, step: number): Promise<void>;
+}
+
+export type StepSaved = { draft: Draft; step: number; errors?: Record<string, string>; changed: string[] };
+
+export function stepCount(flow: Pick<FlowDeclaration<unknown>, 'steps'>): number {
+  return flow.steps.length;
+}
+
+/** Saves one step's answers whatever they are (REQ-1: a draft survives anything), then moves as the button says. */
+export async function saveStep<R>(
+  flow: FlowDeclaration<R>,
+  { db, now }: Pick<Services, 'db' | 'now'>,
+  actor: Actor,
+  input: { id: string; step: number; nav: Nav; values: Record<string, unknown> },
+): Promise<StepSaved> {
+  const spec = flow.steps[input.step - 1];
+  if (!spec) throw new AppError('INVALID_INPUT', 'This card names a step that does not exist.');
+  return db.$transaction(async (tx) => {
+    const record = await flow.load(tx, input.id);
+    if (!record) throw new AppError('NOT_FOUND', flow.notFound);
+    const allowed = flow.canEdit(record, actor);
+    if (allowed.refused) refusedWith(allowed);
+
+    const draft = { ...flow.draftOf(record) };
+    const changed: string[] = [];
+    for (const field of spec.fields) {
+      const value = normalizeInput(field.kind, Object.hasOwn(input.values, field.id) ? input.values[field.id] : undefined);
+      if (value === (Object.hasOwn(draft, field.id) ? draft[field.id] : undefined)) continue;
+      changed.push(field.id);
+      if (value === undefined) delete draft[field.id];
+      else draft[field.id] = value;
+    }
+    const errors = input.nav === 'next' ? flow.check(input.step, draft) : {};
+    const valid = Object.keys(errors).length === 0;
+    const step = nextStep(input.nav, input.step, valid, stepCount(flow));
+    await flow.write(tx, record, draft, step);
+    if (changed.length) {
+      await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: `${flow.name}.draft_saved`, entityType: flow.entityType, entityId: input.id, data: { step: input.step, fields: changed } }, now());
+    }
+    return { draft, step, changed, ...(valid ? {} : { errors }) };
+  }, TX_OPTIONS);
+}
+
+/** How a flow's screens are read (each read authorizes): a step, the summary, and the record as it stands. */
+export interface FlowScreens<S> {
+  step(id: string, step: number, extra: { draft?: Draft; errors?: Record<string, string>; saved?: boolean }): Promise<S>;
+  summary(id: string): Promise<S>;
+  /** A click on a card the record has moved past (submitted, filed): the record as it stands, saying why. */
+  asItStands(id: string, why: string): Promise<S>;
+}
+
+/** Saves a step and answers with the next screen: the step with its errors, the next step, or the summary. */
+export function saveStepAndShow<R, S>(
+  flow: FlowDeclaration<R>,
+  screens: FlowScreens<S>,
+  svc: Pick<Services, 'db' | 'now'>,
+  actor: Actor,
+  input: { id: string; step: number; nav: Nav; values: Record<string, unknown> },
+): Promise<S> {
+  return orAsItStands(async () => {
+    const out = await saveStep(flow, svc, actor, input);
+    if (out.errors) return screens.step(input.id, input.step, { draft: out.draft, errors: out.errors });
+    if (out.step > stepCount(flow)) return screens.summary(input.id);
+    return screens.step(input.id, out.step, { draft: out.draft, saved: input.nav === 'save' });
+  }, (why) => screens.asItStands(input.id, why));
+}

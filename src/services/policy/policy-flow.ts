@@ -1,0 +1,30 @@
+import type { DepartmentPolicy } from '@prisma/client';
+import { canFile } from '../../domain/department-policy';
+import { refuse } from '../../domain/result';
+import { POLICY_POINTS, POLICY_STEPS, policyProblems } from '../../domain/policy-points';
+import type { FlowDeclaration } from '../engines/guided-flow';
+import { policyDraftOf } from './policy-views';
+
+const titleOf = (fields: readonly string[]) => {
+  const points = POLICY_POINTS.filter((p) => fields.includes(p.id)).map((p) => p.n);
+  return points.length ? `Points ${points.join(' and ')} of 12` : 'Personal use while on duty';
+};
+
+/** POL-1 "File our policy", declared for the guided-flow engine: seven cards, two points each, personal use last. */
+export const policyFlow: FlowDeclaration<DepartmentPolicy> = {
+  name: 'policy',
+  entityType: 'department_policy',
+  steps: POLICY_STEPS.map((fields) => ({ title: titleOf(fields), fields: fields.map((id) => ({ id, kind: id === 'personalUse' ? 'choice' : 'longText' })) })),
+  notFound: 'That policy draft no longer exists. Type "file our policy" to start again.',
+  load: (tx, id) => tx.departmentPolicy.findUnique({ where: { id } }),
+  canEdit: (policy, actor) => {
+    const allowed = canFile(actor, policy.departmentId);
+    if (allowed.refused) return allowed;
+    return policy.status === 'draft' ? { refused: false } : refuse('STALE_CARD', 'This version has already been filed; your click did not change anything.');
+  },
+  draftOf: (policy) => policyDraftOf(policy.answers),
+  check: (step, draft) => policyProblems(draft, POLICY_STEPS[step - 1]),
+  write: async (tx, policy, draft, step) => {
+    await tx.departmentPolicy.update({ where: { id: policy.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
+  },
+};

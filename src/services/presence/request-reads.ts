@@ -1,0 +1,131 @@
+import type { Actor } from '../../domain/roles';
+import { STATUS_LABELS, STAGE_LABELS, type RequestStatus, type ReviewStage } from '../../domain/presence-request';
+import { STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
+import { ownLabel } from '../../domain/own-keys';
+import { formatWhen } from '../../domain/when';
+import { AppError } from '../../errors/app-error';
+import type { Db } from '../../store/prisma';
+import type { FieldErrors } from '../../verbs/parse';
+import type { Services } from '../context';
+import type { Section } from './describe-request';
+import { describeRequest } from './describe-request';
+import { draftOf, lookupsFor } from './request-views';
+
+export interface RequestStepView {
+  requestId: string;
+  step: number;
+  draft: DraftAnswers;
+  errors?: FieldErrors;
+  departments: Array<{ id: string; name: string }>;
+  people: Array<{ id: string; name: string }>;
+  saved?: boolean;
+  returnedReason?: string;
+}
+
+export interface RequestSummaryView {
+  requestId: string;
+  statusLine: string;
+  statusColor?: 'default' | 'good' | 'warning' | 'attention';
+  sections: Section[];
+  editable: boolean;
+  problem?: string;
+  history: string[];
+  canStop?: 'withdraw' | 'cancel';
+}
+
+/** What the requester sees next: a step of the guided flow, or the summary. */
+export type RequestScreen = { screen: 'step'; view: RequestStepView } | { screen: 'summary'; view: RequestSummaryView };
+
+type Svc = Pick<Services, 'db' | 'config'>;
+
+/** REQ-1: a request is its requester's alone until it is submitted; nobody else reads it here. */
+export async function loadOwnRequest(db: Db, actor: Actor, requestId: string) {
+  const req = await db.presenceRequest.findUnique({ where: { id: requestId }, include: { reviews: { orderBy: { createdAt: 'asc' } } } });
+  if (!req || req.requesterId !== actor.personId) throw new AppError('NOT_FOUND', 'That request is not one of yours. Type "my requests" to see yours.');
+  return req;
+}
+
+export async function requestStep(svc: Svc, actor: Actor, requestId: string, step: number, extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean } = {}): Promise<RequestScreen> {
+  const { db } = svc;
+  const req = await loadOwnRequest(db, actor, requestId);
+  const [departments, people, lastReturn] = await Promise.all([
+    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.review.findFirst({ where: { requestId, status: 'rejected' }, orderBy: { decidedAt: 'desc' } }),
+  ]);
+  const returnedReason = req.status === 'returned' ? lastReturn?.reason ?? undefined : undefined;
+  return { screen: 'step', view: { requestId, step, draft: extra.draft ?? draftOf(req.answers), departments, people, returnedReason, errors: extra.errors, saved: extra.saved } };
+}
+
+/** The requester's view: the summary with Edit and Submit while editable, the state and history otherwise. */
+export async function requestSummary(svc: Svc, actor: Actor, requestId: string, problem?: string): Promise<RequestScreen> {
+  const { db, config } = svc;
+  const req = await loadOwnRequest(db, actor, requestId);
+  const draft = draftOf(req.answers);
+  const status = req.status as RequestStatus;
+  const editable = status === 'draft' || status === 'returned';
+  const deciders = new Map((await db.person.findMany({ where: { id: { in: req.reviews.map((r) => r.deciderId ?? '') } } })).map((p) => [p.id, p.name]));
+  const history = req.reviews
+    .filter((r) => r.decidedAt)
+    .reverse()
+    .map((r) => `Round ${r.round}, ${ownLabel(STAGE_LABELS, r.stage as ReviewStage)}: ${r.status === 'approved' ? 'approved' : r.status === 'rejected' ? 'returned' : r.status} by ${r.status === 'withdrawn' ? 'you' : deciders.get(r.deciderId ?? '') ?? 'unknown'}, ${formatWhen(r.decidedAt!, config.timeZone)}${r.reason ? `: ${r.reason}` : ''}`);
+  return {
+    screen: 'summary',
+    view: {
+      requestId,
+      statusLine: editable && !problem ? (status === 'returned' ? 'Returned to you: edit what the reviewer asked, then submit again.' : 'Check your answers, then submit for review. IT reviews it first, then the City Attorney.') : inReviewLine(status, req.submittedAt, config.timeZone),
+      statusColor: status === 'approved' ? 'good' : status === 'returned' ? 'warning' : 'default',
+      sections: describeRequest(draft, await lookupsFor(db, draft)),
+      editable,
+      problem,
+      history,
+      canStop: status === 'it_review' || status === 'attorney_review' ? 'withdraw' : editable ? 'cancel' : undefined,
+    },
+  };
+}
+
+/** After submitting, say plainly where it went and what happens next. */
+function inReviewLine(status: RequestStatus, submittedAt: Date | null, timeZone: string): string {
+  if ((status === 'it_review' || status === 'attorney_review') && submittedAt) {
+    return `Sent to ${status === 'it_review' ? 'IT review' : 'City Attorney review'} (submitted ${formatWhen(submittedAt, timeZone)}). You will get a message here when they decide.`;
+  }
+  return ownLabel(STATUS_LABELS, status);
+}
+
+/** A draft resumes at the step it was left on; a returned or finished request opens on its summary. */
+export async function openRequest(svc: Svc, actor: Actor, requestId: string): Promise<RequestScreen> {
+  const req = await loadOwnRequest(svc.db, actor, requestId);
+  if (req.status === 'draft' && req.step <= STEP_COUNT) return requestStep(svc, actor, req.id, req.step);
+  return requestSummary(svc, actor, req.id);
+}
+
+/** Edit from the summary: the step while the request is editable, else the summary as it now stands. */
+export async function editRequestStep(svc: Svc, actor: Actor, requestId: string, step: number): Promise<RequestScreen> {
+  const req = await loadOwnRequest(svc.db, actor, requestId);
+  if (req.status !== 'draft' && req.status !== 'returned') return requestSummary(svc, actor, req.id);
+  return requestStep(svc, actor, req.id, step);
+}
+
+export interface MyRequestsView {
+  notice?: string;
+  rows: Array<{ requestId: string; label: string; statusLine: string; updated: string; action: 'continue' | 'revise' | 'view' }>;
+}
+
+export async function myRequests(svc: Svc, actor: Actor, notice?: string): Promise<MyRequestsView> {
+  const { db, config } = svc;
+  const reqs = await db.presenceRequest.findMany({ where: { requesterId: actor.personId }, orderBy: { updatedAt: 'desc' }, take: 20 });
+  return {
+    notice,
+    rows: reqs.map((r) => {
+      const d = draftOf(r.answers);
+      const status = r.status as RequestStatus;
+      return {
+        requestId: r.id,
+        label: d.handle ? `${d.handle}${d.platform ? ` (${d.platform === 'other' ? d.platformOther ?? 'other' : d.platform})` : ''}` : 'New request (no account name yet)',
+        statusLine: ownLabel(STATUS_LABELS, status),
+        updated: formatWhen(r.updatedAt, config.timeZone),
+        action: status === 'draft' ? 'continue' : status === 'returned' ? 'revise' : 'view',
+      };
+    }),
+  };
+}

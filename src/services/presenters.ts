@@ -1,0 +1,93 @@
+import type { RenderedCard } from '../notify/outbox';
+import type { PolicyDraft } from '../domain/policy-points';
+import type { ReviewStage } from '../domain/presence-request';
+import type { StateTarget } from '../domain/presence';
+import type { Section } from './presence/describe-request';
+import type { Verb } from '../verbs';
+
+export type { RenderedCard };
+export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+
+/** A request's review card in the IT or City Attorney channel, pending or decided. */
+export interface ReviewView {
+  reviewId: string;
+  stage: ReviewStage;
+  requesterName: string;
+  departmentName: string;
+  submittedAt: string;
+  round: number;
+  sections: Section[];
+  /** For the City Attorney: how IT decided. */
+  itDecision?: string;
+  /** Set once decided: the banner replaces the buttons. */
+  decided?: { outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; at: string; reason?: string };
+  /** A line for a clicker whose click did not count. */
+  notice?: string;
+  reasonError?: string;
+}
+
+/** A filed policy version on the Mayor's Office card (and the IT Director's copy). */
+export interface PolicyReviewView {
+  policyId: string;
+  departmentName: string;
+  heading: string;
+  statusLine: string;
+  statusColor: Tone;
+  draft: PolicyDraft;
+  meta: Array<[string, string | undefined]>;
+  checks?: string[];
+  changes?: string[];
+  notice?: string;
+  /** Acknowledge / Return buttons are shown only while the Mayor's Office can still decide. */
+  decidable: boolean;
+  commentsError?: string;
+}
+
+/** A department head's request to block sites, on the IT review card. */
+export interface BlockView {
+  blockId: string;
+  departmentName: string;
+  requester: string;
+  asked: string;
+  sites: string;
+  reason: string;
+  decided?: { outcome: 'done' | 'declined'; by: string; at: string; response?: string };
+  notice?: string;
+  responseError?: string;
+}
+
+/** A notice in someone's personal chat with the one button that acts on it; its data names a record, never authority. */
+export interface NoticeView {
+  headline: string;
+  detail: string;
+  color: Tone;
+  about: string;
+  action: { title: string; verb: Verb } & Record<string, unknown>;
+}
+
+export interface RoleChangedView {
+  granted: boolean;
+  roleLabel: string;
+  by: string;
+}
+
+export interface StateChangedView {
+  presenceId: string;
+  handle: string;
+  to: StateTarget;
+  by: string;
+  reason: string;
+}
+
+/**
+ * The port through which services render the cards they send (outbox rows store the rendered card and its hash).
+ * cards/presenters.ts implements it; start-up wires it into Services, so no service imports cards/.
+ */
+export interface Presenters {
+  reviewCard(v: ReviewView): RenderedCard;
+  policyReviewCard(v: PolicyReviewView): RenderedCard;
+  blockReviewCard(v: BlockView): RenderedCard;
+  noticeCard(v: NoticeView): RenderedCard;
+  roleChangedCard(v: RoleChangedView): RenderedCard;
+  stateChangedNotice(v: StateChangedView): RenderedCard;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ZEditStep, ZRequestRef, ZReviewDecision, ZStepAction } from './presence-request';
+import { ZBlockDecision, ZBlockRequest, ZPolicyDecision, ZPolicyRef, ZPolicyStart, ZPolicyStep } from './department-policy';
+import { ZEditPresence, ZGoLive, ZPresenceRef, ZRegistryFilter, ZSetState, ZSetupStart } from './registry';
+import { ZGrantRole, ZRevokeRole } from './roles';
+import { ZBindChannel } from './channels';
+import { ZResendDeadLetter } from './delivery';
+import { ZRecordsExport, ZRecordsSearch } from './records';
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A button that opens something and names nothing: any data beside the verb is ignored. */
+const plain = <V extends string>(verb: V) => z.looseObject({ verb: z.literal(verb) });
+const uuid = (what: string) => z.string().uuid(`This card does not name ${what}.`);
+const departmentChoice = z.preprocess(blank, z.string().max(64).optional());
+const department = z.preprocess(blank, z.string({ error: 'Choose a department' }).min(1, 'Choose a department').max(64));
+
+/**
+ * Every card verb Social Steward answers, with the zod schema of its data (issue 9 item 4). Card builders may only
+ * emit these verbs (execute() takes a Verb), and the router registers a handler per verb and parses the data with
+ * this schema before the handler sees it. test/unit/verb-map.test.ts checks both directions.
+ */
+export const VERBS = {
+  'help.show': plain('help.show'),
+
+  'request.start': plain('request.start'),
+  'requests.mine': plain('requests.mine'),
+  'request.step': ZStepAction,
+  'request.edit': ZEditStep,
+  'request.open': ZRequestRef.extend({ verb: z.literal('request.open') }),
+  'request.submit': ZRequestRef.extend({ verb: z.literal('request.submit') }),
+  'request.stop': ZRequestRef.extend({ verb: z.literal('request.stop') }),
+  'reviews.mine': plain('reviews.mine'),
+  'review.open': z.object({ verb: z.literal('review.open'), reviewId: uuid('a review') }),
+  'review.decide': ZReviewDecision,
+
+  'registry.show': plain('registry.show'),
+  'registry.filter': ZRegistryFilter,
+  'presence.open': ZPresenceRef.extend({ verb: z.literal('presence.open') }),
+  'presence.setup.start': ZSetupStart,
+  'presence.golive': ZGoLive,
+  'presence.edit.start': ZPresenceRef.extend({ verb: z.literal('presence.edit.start') }),
+  'presence.edit': ZEditPresence,
+  'presence.reveal': ZPresenceRef.extend({ verb: z.literal('presence.reveal') }),
+  'presence.state': ZSetState,
+
+  'policy.file.start': plain('policy.file.start'),
+  'policy.start': ZPolicyStart,
+  'policy.step': ZPolicyStep,
+  'policy.edit': ZPolicyRef.extend({ verb: z.literal('policy.edit'), step: z.coerce.number().int().min(1).max(7) }),
+  'policy.file': ZPolicyRef.extend({ verb: z.literal('policy.file') }),
+  'policy.decide': ZPolicyDecision,
+  'policy.status': plain('policy.status'),
+  'policy.view.start': plain('policy.view.start'),
+  'policy.view': z.object({ verb: z.literal('policy.view'), departmentId: department }),
+  'policy.versions': z.object({ verb: z.literal('policy.versions'), departmentId: department }),
+  'policy.version': z.object({ verb: z.literal('policy.version'), policyId: uuid('a policy version') }),
+  'block.start': z.looseObject({ verb: z.literal('block.start'), departmentId: departmentChoice }),
+  'block.request': ZBlockRequest,
+  'block.decide': ZBlockDecision,
+
+  'roles.show': plain('roles.show'),
+  'roles.grant.start': plain('roles.grant.start'),
+  'roles.grant': ZGrantRole,
+  'roles.revoke': ZRevokeRole,
+  'channels.show': plain('channels.show'),
+  'channels.bind.start': plain('channels.bind.start'),
+  'channels.bind': ZBindChannel,
+  'audit.show': plain('audit.show'),
+  'delivery.problems': plain('delivery.problems'),
+  'delivery.resend': ZResendDeadLetter,
+
+  'records.show': plain('records.show'),
+  'records.search': ZRecordsSearch,
+  'records.export': ZRecordsExport,
+} as const satisfies Record<string, z.ZodType<{ verb: string }>>;
+
+export type Verb = keyof typeof VERBS;
+/** The data a handler receives for a verb, parsed. */
+export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
+
+export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object.hasOwn(VERBS, v);

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { Harness } from '../harness/bot-harness';
+import { cardText } from '../harness/teams-client';
+import { fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { fillPolicy, fullPolicy } from '../harness/policy-flow';
+import { VERBS, type Verb } from '../../src/verbs';
+
+/**
+ * Issue 9: the authorization matrix, generated from the verb map. Every verb is clicked by each kind of person with
+ * valid and with forged data. A click that person may not make changes no row and writes no audit event, and no
+ * reply carries data that person may not see (issue 8 item 4: reads by id authorize). Adding a verb to the map
+ * without a line in SAMPLES fails this test.
+ */
+type Kind = 'noRole' | 'requester' | 'filer' | 'otherStage' | 'otherHead' | 'admin';
+const PEOPLE: Record<Kind, string> = { noRole: 'Pat Parker', requester: 'Rae Quist', filer: 'Dana Reyes', otherStage: 'Sam Okafor', otherHead: 'Gus Hale', admin: 'Morgan Lee' };
+const KINDS = Object.keys(PEOPLE) as Kind[];
+
+/** Words only some people may read, and who. */
+const SECRETS = {
+  draft: { text: 'mx-draft-secret@cityofmadison.com', who: ['requester'] },
+  review: { text: 'mx-review-secret@cityofmadison.com', who: ['requester'] },
+  policy: { text: 'Parks matrix secret wording for point four', who: ['filer'] },
+  block: { text: 'Matrix secret block reason for the counters', who: ['filer'] },
+} as const;
+
+type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string };
+/** `bareIsValid`: the verb alone is a click its clicker may make (start the filing for one's own department). */
+type Sample = { data: (ids: Ids) => Record<string, unknown>; mayChange?: Kind[]; bareIsValid?: true };
+
+/** A valid click per verb, and who may change something with it (those valid clicks are the journeys' business). */
+const SAMPLES: Record<Verb, Sample> = {
+  'help.show': { data: () => ({}) },
+  'request.start': { data: () => ({}), mayChange: KINDS },
+  'requests.mine': { data: () => ({}) },
+  'request.step': { data: (i) => ({ requestId: i.draftId, step: 1, nav: 'save', handle: '@Taken' }), mayChange: ['requester'] },
+  'request.edit': { data: (i) => ({ requestId: i.draftId, step: 3 }) },
+  'request.open': { data: (i) => ({ requestId: i.draftId }) },
+  'request.submit': { data: (i) => ({ requestId: i.draftId }), mayChange: ['requester'] },
+  'request.stop': { data: (i) => ({ requestId: i.draftId }), mayChange: ['requester'] },
+  'reviews.mine': { data: () => ({}) },
+  'review.open': { data: (i) => ({ reviewId: i.reviewId }) },
+  'review.decide': { data: (i) => ({ reviewId: i.reviewId, decision: 'approve' }) },
+  'registry.show': { data: () => ({}) },
+  'registry.filter': { data: () => ({ departmentId: 'parks', platform: 'any', state: 'any' }) },
+  'presence.open': { data: (i) => ({ presenceId: i.presenceId }) },
+  'presence.setup.start': { data: (i) => ({ presenceId: i.presenceId }) },
+  'presence.golive': { data: (i) => ({ presenceId: i.presenceId, accountUrl: 'https://www.instagram.com/mx', login: 'mx', password: 'pw', noticeInPlace: 'true' }), mayChange: ['requester'] },
+  'presence.edit.start': { data: (i) => ({ presenceId: i.presenceId }) },
+  'presence.edit': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, handle: '@Hijacked', accountUrl: '', staffName: 'X', staffTitle: 'Y', staffContact: 'x@cityofmadison.com', dataLocation: 'Z drive' }), mayChange: ['requester', 'filer'] },
+  'presence.reveal': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
+  'presence.state': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, to: 'retired', retireReason: 'Forged.' }) },
+  'policy.file.start': { data: () => ({}), mayChange: ['filer', 'otherHead'] },
+  'policy.start': { data: () => ({ departmentId: 'parks' }), mayChange: ['filer'], bareIsValid: true },
+  'policy.step': { data: (i) => ({ policyId: i.policyId, step: 2, nav: 'save', p3: 'Overwritten by someone else entirely.', p4: 'Overwritten.' }), mayChange: ['filer'] },
+  'policy.edit': { data: (i) => ({ policyId: i.policyId, step: 2 }) },
+  'policy.file': { data: (i) => ({ policyId: i.policyId }), mayChange: ['filer'] },
+  'policy.decide': { data: (i) => ({ policyId: i.filedPolicyId, decision: 'acknowledge' }) },
+  'policy.status': { data: () => ({}) },
+  'policy.view.start': { data: () => ({}) },
+  'policy.view': { data: () => ({ departmentId: 'parks' }) },
+  'policy.versions': { data: () => ({ departmentId: 'parks' }) },
+  'policy.version': { data: (i) => ({ policyId: i.filedPolicyId }) },
+  'block.start': { data: () => ({ departmentId: 'parks' }) },
+  'block.request': { data: () => ({ departmentId: 'parks', sites: 'x.com', reason: 'Forged block request text.' }), mayChange: ['filer'] },
+  'block.decide': { data: (i) => ({ blockId: i.blockId, decision: 'done' }) },
+  'roles.show': { data: () => ({}) },
+  'roles.grant.start': { data: () => ({}) },
+  'roles.grant': { data: () => ({ personId: randomUUID(), role: 'admin' }), mayChange: ['admin'] },
+  'roles.revoke': { data: (i) => ({ grantId: i.grantId }), mayChange: ['admin'] },
+  'channels.show': { data: () => ({}) },
+  'channels.bind.start': { data: () => ({}) },
+  'channels.bind': { data: () => ({ purpose: 'it_director' }), mayChange: ['admin'] },
+  'audit.show': { data: () => ({}) },
+  'delivery.problems': { data: () => ({}) },
+  'delivery.resend': { data: () => ({ outboxId: randomUUID() }), mayChange: ['admin'] },
+  'records.show': { data: () => ({}) },
+  'records.search': { data: () => ({ department: 'Parks' }) },
+  'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'] },
+};
+
+/**
+ * Forged versions of a click: every value a fresh uuid (no record, or someone else's) for everyone; prototype names
+ * and the bare verb for a staffer and an admin (the parse does not depend on who clicks, so two kinds cover it).
+ */
+const forgeries = (data: Record<string, unknown>, sample: Sample, kind: Kind) => [
+  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'number' ? 999 : randomUUID()])),
+  ...(kind === 'noRole' || kind === 'admin' ? [Object.fromEntries(Object.keys(data).map((k) => [k, k === 'step' ? 1 : '__proto__'])), ...(sample.bareIsValid ? [] : [{}])] : []),
+];
+
+describe('authorization matrix over every verb', () => {
+  let h: Harness;
+  let ids: Ids;
+
+  beforeAll(async () => {
+    // Quiet logs: hundreds of clicks, and nothing here reads the log.
+    h = await Harness.start({ admins: ['Morgan Lee'], env: { LOG_LEVEL: 'warn' } });
+    await setUp(h);
+    const morgan = h.user('Morgan Lee');
+    for (const name of [...Object.values(PEOPLE), 'Chris Avery']) await h.user(name).install();
+    const grant = async (name: string, role: string, departmentId = '') => {
+      const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
+      await morgan.click({ verb: 'roles.grant', personId: p.id, role, departmentId });
+    };
+    await grant('Dana Reyes', 'department_head', 'parks');
+    await grant('Gus Hale', 'department_head', 'streets');
+    await grant('Chris Avery', 'mayors_office');
+    const rae = h.user('Rae Quist');
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Rae Quist']);
+
+    // An approved presence owned by Rae (public in the registry).
+    const approved = await fillRequest(rae, { ...answers, 1: { ...answers[1], handle: '@MatrixPublic' } });
+    await rae.click({ verb: 'request.submit', requestId: approved.requestId });
+    for (const [who, stage] of [['Ivy Tran', 'it'], ['Sam Okafor', 'attorney']] as const) {
+      const r = await h.bot.db.review.findFirstOrThrow({ where: { requestId: approved.requestId, stage } });
+      await h.user(who).click({ verb: 'review.decide', reviewId: r.id, decision: 'approve' }, { channel: IT_REVIEW });
+    }
+    const presence = await h.bot.db.presence.findFirstOrThrow({ where: { requestId: approved.requestId } });
+
+    // A request waiting for IT review, and a draft: both Rae's alone (and IT's, for the one in review).
+    const inReview = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.review.text } });
+    await rae.click({ verb: 'request.submit', requestId: inReview.requestId });
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId: inReview.requestId } });
+    const draft = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.draft.text } });
+
+    // Dana's filed (public) version 1, then her unfiled draft; her block request, waiting for IT.
+    const dana = h.user('Dana Reyes');
+    const filed = await fillPolicy(dana, fullPolicy());
+    await dana.click({ verb: 'policy.file', policyId: filed.policyId });
+    const policyDraft = await fillPolicy(dana, { ...fullPolicy(), p4: SECRETS.policy.text });
+    await dana.click({ verb: 'block.request', departmentId: 'parks', sites: 'tiktok.com', reason: SECRETS.block.text });
+    const block = await h.bot.db.accessBlockRequest.findFirstOrThrow();
+    const grantRow = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'streets' } });
+    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id };
+    await h.bot.worker.drain();
+  }, 120_000);
+  afterAll(() => h.stop());
+
+  /** Every row a click could change, and how many audit events and outgoing messages there are. */
+  async function snapshot() {
+    const db = h.bot.db;
+    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox] = await Promise.all([
+      db.presenceRequest.findMany({ orderBy: { id: 'asc' } }),
+      db.review.findMany({ orderBy: { id: 'asc' } }),
+      db.presence.findMany({ orderBy: { id: 'asc' } }),
+      db.departmentPolicy.findMany({ orderBy: { id: 'asc' } }),
+      db.accessBlockRequest.findMany({ orderBy: { id: 'asc' } }),
+      db.roleGrant.findMany({ orderBy: { id: 'asc' } }),
+      db.channelBinding.findMany({ orderBy: { purpose: 'asc' } }),
+      db.auditEvent.count(),
+      db.outboxMessage.count(),
+    ]);
+    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox });
+  }
+
+  it('has a sample click for every verb in the map', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(VERBS).sort());
+  });
+
+  for (const verb of Object.keys(VERBS) as Verb[]) {
+    it(`${verb}: refused or forged clicks change nothing and show nothing the clicker may not see`, async () => {
+      const sample = SAMPLES[verb];
+      for (const kind of KINDS) {
+        const valid = sample.data(ids);
+        const clicks = [...(sample.mayChange?.includes(kind) ? [] : [valid]), ...(Object.keys(valid).length ? forgeries(valid, sample, kind) : [])];
+        for (const data of clicks) {
+          const before = await snapshot();
+          const res = await h.user(PEOPLE[kind]).click({ ...data, verb });
+          const said = JSON.stringify(res.body);
+          expect({ kind, data, status: res.status }).toEqual({ kind, data, status: 200 });
+          expect(cardText(res.card)).not.toContain('Sorry, something went wrong');
+          for (const secret of Object.values(SECRETS)) if (!(secret.who as readonly Kind[]).includes(kind)) expect({ kind, data, leaked: said.includes(secret.text) }).toEqual({ kind, data, leaked: false });
+          expect({ kind, data, changed: (await snapshot()) !== before }).toEqual({ kind, data, changed: false });
+        }
+      }
+    });
+  }
+});

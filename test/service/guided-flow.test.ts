@@ -1,0 +1,61 @@
+import { ServiceWorld } from '../harness/service-world';
+import type { Actor } from '../../src/domain/roles';
+import { saveStep } from '../../src/services/engines/guided-flow';
+import { requestFlow } from '../../src/services/presence/request-flow';
+import { policyFlow } from '../../src/services/policy/policy-flow';
+
+/** The guided-flow engine at the service level (issue 9 item 1; REQ-1, POL-1). */
+describe('guided-flow engine', () => {
+  let w: ServiceWorld;
+  let rae: Actor, dana: Actor, staff: Actor;
+  beforeAll(async () => {
+    w = await ServiceWorld.start();
+    rae = await w.person('Rae Quist');
+    dana = await w.person('Dana Reyes', [['department_head', 'parks']]);
+    staff = await w.person('Stu Staff');
+  });
+  afterAll(() => w.stop());
+
+  const saves = (entityId: string) => w.db.auditEvent.findMany({ where: { entityId, action: { endsWith: '.draft_saved' } }, orderBy: { seq: 'asc' } });
+
+  it('one audit rule for every flow: a save that changed something is recorded with its fields, at the injected clock', async () => {
+    const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+    const policy = await w.db.departmentPolicy.create({ data: { departmentId: 'parks', filerId: dana.personId, status: 'draft', answers: '{}' } });
+    w.setClock('2026-04-01T12:00:00Z');
+    const flows = [
+      { flow: requestFlow(['cityofmadison.com']), id: req.id, actor: rae, values: { handle: ' @Parks ', platform: 'instagram' } },
+      { flow: policyFlow, id: policy.id, actor: dana, values: { p1: ' We announce closures and events on social media, daily. ' } },
+    ];
+    for (const f of flows) {
+      await saveStep(f.flow as never, w.services, f.actor, { id: f.id, step: 1, nav: 'save', values: f.values });
+      await saveStep(f.flow as never, w.services, f.actor, { id: f.id, step: 1, nav: 'save', values: f.values });
+      const events = await saves(f.id);
+      expect(events).toHaveLength(1);
+      expect(events[0].at.toISOString()).toBe('2026-04-01T12:00:00.000Z');
+      expect(JSON.parse(events[0].data).fields.sort()).toEqual(Object.keys(f.values).sort());
+    }
+    expect(JSON.parse((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).handle).toBe('@Parks');
+  });
+
+  it('Next stays on an invalid step with the errors; Back and Save draft never validate; a draft resumes at its step', async () => {
+    const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+    const flow = requestFlow(['cityofmadison.com']);
+    const next = await saveStep(flow, w.services, rae, { id: req.id, step: 2, nav: 'next', values: { purpose: 'short' } });
+    expect(next.step).toBe(2);
+    expect(Object.keys(next.errors ?? {})).toEqual(expect.arrayContaining(['purpose', 'benefits', 'cityWebPage']));
+    const back = await saveStep(flow, w.services, rae, { id: req.id, step: 2, nav: 'back', values: { purpose: 'short' } });
+    expect(back.step).toBe(1);
+    expect(back.errors).toBeUndefined();
+    expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).step).toBe(1);
+  });
+
+  it("refuses someone else's draft and changes nothing", async () => {
+    const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+    const events = await w.db.auditEvent.count();
+    await expect(saveStep(requestFlow([]), w.services, staff, { id: req.id, step: 1, nav: 'save', values: { handle: 'mine now' } })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    const policy = await w.db.departmentPolicy.create({ data: { departmentId: 'parks', filerId: dana.personId, status: 'draft', answers: '{}' } });
+    await expect(saveStep(policyFlow, w.services, staff, { id: policy.id, step: 1, nav: 'save', values: { p1: 'x' } })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    expect(await w.db.auditEvent.count()).toBe(events);
+    expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).toBe('{}');
+  });
+});

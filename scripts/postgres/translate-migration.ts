@@ -1,5 +1,5 @@
 /**
- * Translates a migration Prisma wrote for SQLite into PostgreSQL (docs/decisions/0004-postgresql.md). It handles
+ * Translates a migration Prisma wrote for SQLite into PostgreSQL (docs/decisions/0005-postgresql.md). It handles
  * what `migrate diff` writes for added tables, columns, indexes and seed rows; anything else (SQLite's
  * "RedefineTables" copy-and-swap for changed columns) is refused with the name of the hand-written file to add.
  */

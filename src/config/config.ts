@@ -22,7 +22,7 @@ const ZEnv = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid('TEAMS_APP_ID must be a GUID').optional()),
   BOT_DOMAIN: optionalText,
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  // SQLite embedded, or PostgreSQL for several processes (docs/decisions/0004-postgresql.md).
+  // SQLite embedded, or PostgreSQL for several processes (docs/decisions/0005-postgresql.md).
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().trim().refine(isSupportedDatabaseUrl, DATABASE_URL_HINT).optional()),
   MIGRATE_ON_START: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'MIGRATE_ON_START must be true or false').optional()),
   CREDENTIAL_KEY: z.preprocess(

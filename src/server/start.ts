@@ -47,7 +47,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const adapter = createAdapter(config);
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', Math.max(1000, (config.outbox.leaseSeconds * 1000) / 2));
   // One process sends at a time, so Teams' per-conversation and per-tenant limits hold across replicas; a dead
-  // sender's lease runs out after a few polls and another process takes over (docs/decisions/0004-postgresql.md).
+  // sender's lease runs out after a few polls and another process takes over (docs/decisions/0005-postgresql.md).
   // The holder names the host and pid, so an operator (or a test) can tell which process is sending.
   const sending = leaseGate(db, 'outbox-sender', `${hostname()}:${process.pid}:${randomUUID()}`, Math.max(2000, config.outbox.pollMs * 5));
   const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /**
  * Which database a DATABASE_URL names. Only src/store looks at this: everything above it sees one Prisma client
- * with one set of models, whichever database is behind it (docs/decisions/0004-postgresql.md).
+ * with one set of models, whichever database is behind it (docs/decisions/0005-postgresql.md).
  */
 export type Dialect = 'sqlite' | 'postgres';
 

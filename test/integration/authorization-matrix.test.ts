@@ -75,7 +75,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'delivery.resend': { data: () => ({ outboxId: randomUUID() }), mayChange: ['admin'] },
   'records.show': { data: () => ({}) },
   'records.search': { data: () => ({ department: 'Parks' }) },
-  'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'] },
+  // Every field is optional: the bare verb exports everything, a valid click for a custodian or an admin.
+  'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'], bareIsValid: true },
 };
 
 /**

@@ -80,7 +80,7 @@ describe('server errors', () => {
   });
   afterAll(async () => {
     // The tables come back, so the harness's records check at stop reads the database as the tests left it.
-    for (const table of ['Person', 'OutboxMessage']) await h.bot.db.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`).catch(() => undefined);
+    for (const table of ['Person', 'OutboxMessage', 'DepartmentPolicy']) await h.bot.db.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`).catch(() => undefined);
     await h.stop();
   });
 

@@ -9,6 +9,14 @@ import { requestStep, requestSummary, type RequestScreen } from './request-reads
 import { draftOf } from './request-views';
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** A draft with nothing typed in it yet; one whose stored answers do not read is not empty (it is left alone). */
+function isEmptyDraft(answers: string): boolean {
+  try {
+    return Object.values(draftOf(answers)).every(isBlank);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Starts a draft (REQ-1) in the personal chat. A request exists from the first card, so nothing typed is ever lost.
@@ -18,7 +26,7 @@ export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: 
   if (where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Requests are made in your personal chat with Social Steward, so drafts stay private.');
   const req = await svc.db.$transaction(async (tx) => {
     const drafts = await tx.presenceRequest.findMany({ where: { requesterId: actor.personId, status: 'draft', round: 0 }, orderBy: { createdAt: 'desc' } });
-    const empty = drafts.find((d) => Object.values(draftOf(d.answers)).every(isBlank));
+    const empty = drafts.find((d) => isEmptyDraft(d.answers));
     if (empty) return empty;
     const req = await tx.presenceRequest.create({ data: { requesterId: actor.personId, status: 'draft' } });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.started', entityType: 'presence_request', entityId: req.id });

@@ -20,7 +20,7 @@ const NEAR_COPY = new RegExp(
 );
 
 export function checkDisclaimer(text: string, links: readonly FoundLink[]): Finding[] {
-  const external = links.find((l) => !l.city);
+  const external = links.find((l) => l.host !== null && !l.city);
   if (!external || text.includes(EXTERNAL_LINK_DISCLAIMER)) return [];
   const where = external.raw.length > 60 ? `${external.raw.slice(0, 57)}…` : external.raw;
   const near = NEAR_COPY.exec(text);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostOf } from './links';
 import type { PostDraft } from './types';
 
 /**
@@ -22,7 +23,9 @@ const trimmed = (max: number, what: string) => z.string().trim().max(max, `Keep 
 export const ZPostDraft = z.object({
   // Not trimmed: a fix's range points into the text exactly as stored.
   text: z.string().max(L.textChars, `Keep the post under ${L.textChars.toLocaleString('en-US')} characters`),
-  links: z.array(trimmed(L.linkChars, 'each link').min(1, 'Remove the empty link')).max(L.links, `Add at most ${L.links} links`).default([]),
+  links: z
+    .array(trimmed(L.linkChars, 'each link').min(1, 'Remove the empty link').refine((s) => hostOf(s) !== null, 'Enter each link as a web address, like https://www.cityofmadison.com/parks'))
+    .max(L.links, `Add at most ${L.links} links`).default([]),
   images: z
     .array(z.object({ url: trimmed(L.imageUrlChars, 'the image address').url('Enter the image as a full address, like https://…'), alt: trimmed(L.altChars, 'the alt text').default('') }))
     .max(L.images, `Add at most ${L.images} images`)

@@ -13,7 +13,7 @@ export type FoundLink = {
   readonly range?: TextRange;
   /** The extra-links index it came from, when it came from there. */
   readonly fieldIndex?: number;
-  /** Lower-case host, or null when no browser could open it. */
+  /** Lower-case host, or null when it is no public web address (it then counts neither as City nor external). */
   readonly host: string | null;
   readonly city: boolean;
 };
@@ -33,7 +33,9 @@ export function hostOf(raw: string): string | null {
   try {
     const u = new URL(withScheme);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    return u.hostname.toLowerCase().replace(/\.$/, '') || null;
+    const host = u.hostname.toLowerCase().replace(/\.$/, '');
+    // A public web address has a dot in its host; `__proto__` or `https://user` is not a link anyone can follow.
+    return host.includes('.') ? host : null;
   } catch {
     return null;
   }

@@ -73,6 +73,8 @@ describe('POST-2 / POST-3 finding links', () => {
     expect(hostOf('https://user:pw@cityofmadison.com.evil.example/')).toBe('cityofmadison.com.evil.example');
     expect(hostOf('javascript:alert(1)')).toBeNull();
     expect(hostOf('https://')).toBeNull();
+    expect(hostOf('__proto__')).toBeNull();
+    expect(hostOf('https://user')).toBeNull();
     expect(isCityHost('__proto__', CITY)).toBe(false);
     expect(isCityHost('WWW.CityOfMadison.Com.', CITY)).toBe(true);
     expect(isCityHost('cityofmadison.com', [''])).toBe(false);

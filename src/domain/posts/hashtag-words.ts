@@ -4,7 +4,6 @@ import type { Finding } from './types';
 
 // English words ranked by frequency, from the wordninja project as packaged by `wordsninja` (MIT). We use only
 // its word list: the package's own splitter keeps the costs in a plain object ("constructor" would hit its prototype).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const WORDS: readonly string[] = require('wordsninja/words-en.json');
 
 /** Zipf's law: a word's cost is the log of its rank; the cheapest split of a run of letters is the likeliest. */

@@ -10,7 +10,8 @@ type Hit = { code: string; range: TextRange; message: string };
 
 // North American numbers, with or without +1, brackets, dots, dashes or spaces.
 const PHONE = /(?<![\p{N}])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?![\p{N}])/gu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+// Bounded as RFC 5321 bounds them (64 before the @, 63 per label), which also keeps a long run of letters fast.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+)/gu;
 const STREET =
   /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Ct|Court|Blvd|Boulevard|Way|Pl|Place|Cir|Circle|Ter|Terrace|Pkwy|Parkway|Trl|Trail)\b\.?/gu;
 const HOME_CUE = /\b(?:lives?|living|home|house|residence|resident|apartment|apt|unit\s*#?\s*\d|his place|her place|their place)\b/i;

@@ -19,6 +19,8 @@ export const POST_INPUT_LIMITS = {
 const L = POST_INPUT_LIMITS;
 const trimmed = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max.toLocaleString('en-US')} characters`);
 
+const yesNo = (v: unknown) => (v === 'yes' || v === 'true' ? true : v === 'no' || v === 'false' || v === '' ? false : v);
+
 /** The draft as it arrives from a card or is read back from storage; unknown keys are dropped. */
 export const ZPostDraft = z.object({
   // Not trimmed: a fix's range points into the text exactly as stored.
@@ -30,7 +32,8 @@ export const ZPostDraft = z.object({
     .array(z.object({ url: trimmed(L.imageUrlChars, 'the image address').url('Enter the image as a full address, like https://…'), alt: trimmed(L.altChars, 'the alt text').default('') }))
     .max(L.images, `Add at most ${L.images} images`)
     .default([]),
-  emergency: z.boolean().default(false),
+  // Cards send choices as strings ("yes"/"no", "true"/"false"); storage sends a boolean.
+  emergency: z.preprocess(yesNo, z.boolean({ error: 'Say whether this is emergency information' })).default(false),
 });
 
 export type TPostDraft = z.infer<typeof ZPostDraft>;

@@ -128,6 +128,9 @@ describe('applyFix', () => {
 describe('ZPostDraft caps every free-text input', () => {
   it('accepts a card\'s draft and fills defaults', () => {
     expect(ZPostDraft.parse({ text: 'Hi' })).toEqual({ text: 'Hi', links: [], images: [], emergency: false });
+    expect(ZPostDraft.parse({ text: 'Hi', emergency: 'yes' }).emergency).toBe(true);
+    expect(ZPostDraft.parse({ text: 'Hi', emergency: 'false' }).emergency).toBe(false);
+    expect(ZPostDraft.safeParse({ text: 'Hi', emergency: 'maybe' }).error?.issues[0].message).toBe('Say whether this is emergency information');
   });
 
   it('refuses oversized or malformed input with a message that says what to fix', () => {

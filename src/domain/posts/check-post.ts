@@ -21,7 +21,7 @@ export function checkPost(draft: PostDraft, ctx: CheckContext): Finding[] {
   return [
     ...checkEmergency(draft.text, draft.emergency, ctx.emergencyPageUrl),
     ...checkCityLink(draft.text, links, ctx),
-    ...checkDisclaimer(draft.text, links),
+    ...checkDisclaimer(draft.text, links, ctx.platform),
     ...checkSafety(draft.text, ctx.cityWebDomains),
     ...checkPlatformLimits(draft.text, links, ctx.platform),
     ...checkImages(draft.images),

@@ -1,6 +1,6 @@
 import { appended } from './city-link';
 import type { FoundLink } from './links';
-import type { Finding } from './types';
+import type { Finding, PostPlatform } from './types';
 
 /**
  * POST-3 (APM consideration 12): a post with links to external sources carries this disclaimer word for word,
@@ -19,7 +19,10 @@ const NEAR_COPY = new RegExp(
   'i',
 );
 
-export function checkDisclaimer(text: string, links: readonly FoundLink[]): Finding[] {
+/** The disclaimer alone is longer than an X post: say so rather than offer a fix that cannot fit. */
+const X_ADVICE = ' On X the disclaimer alone is longer than a post, so link to a City page that links onward instead.';
+
+export function checkDisclaimer(text: string, links: readonly FoundLink[], platform?: PostPlatform): Finding[] {
   const external = links.find((l) => l.host !== null && !l.city);
   if (!external || text.includes(EXTERNAL_LINK_DISCLAIMER)) return [];
   const where = external.raw.length > 60 ? `${external.raw.slice(0, 57)}…` : external.raw;
@@ -42,7 +45,7 @@ export function checkDisclaimer(text: string, links: readonly FoundLink[]): Find
       rule: 'POST-3',
       code: 'disclaimer-missing',
       severity: 'blocking',
-      message: `This post links outside the City's website (${where}), so it must carry the City's disclaimer about external links, word for word.`,
+      message: `This post links outside the City's website (${where}), so it must carry the City's disclaimer about external links, word for word.${platform === 'x' ? X_ADVICE : ''}`,
       range: external.range,
       field: external.fieldIndex === undefined ? undefined : `links.${external.fieldIndex}`,
       fix: { kind: 'append', label: 'Add the disclaimer', text: appended(text, EXTERNAL_LINK_DISCLAIMER) },

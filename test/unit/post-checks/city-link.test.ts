@@ -52,6 +52,12 @@ describe('POST-2 link back to the City website', () => {
     expect(post2('Story time at madisonlibrary.org', [], c)).toEqual([]);
     expect(post2('Story time at https://madisonlibrary.org.example.net', [], c)).toHaveLength(1);
   });
+
+  it('finds schemeless links on a City domain whose top-level domain is a newer one', () => {
+    const c = ctx({ cityWebDomains: ['madison.city'], cityPageUrl: 'https://parks.madison.city' });
+    expect(post2('Pools: parks.madison.city/pools', [], c)).toEqual([]);
+    expect(post2('Pools: parks.madison.town/pools', [], c)).toHaveLength(1);
+  });
 });
 
 describe('POST-2 / POST-3 finding links', () => {

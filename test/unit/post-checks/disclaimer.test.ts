@@ -31,6 +31,13 @@ describe('POST-3 external link disclaimer', () => {
     expect(post3(fixed.draft.text)).toEqual([]);
   });
 
+  it('tells an X drafter the disclaimer cannot fit in a post, and keeps the fix for other platforms', () => {
+    const text = `Story: https://madison.com/x ${CITY_LINK}`;
+    const links = findLinks(text, [], CITY);
+    expect(checkDisclaimer(text, links, 'x')[0].message).toMatch(/On X the disclaimer alone is longer than a post/);
+    expect(checkDisclaimer(text, links, 'facebook')[0].message).not.toMatch(/On X/);
+  });
+
   it('treats look-alike City domains as external', () => {
     expect(post3('See cityofmadison.com.evil.example and https://evilcityofmadison.com')).toHaveLength(1);
   });

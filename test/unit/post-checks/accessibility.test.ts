@@ -93,6 +93,13 @@ describe('A11Y reading grade 8 or below', () => {
     expect(f.message).toContain(`grade ${grade.toFixed(1)}`);
   });
 
+  it('counts a line break as the end of a sentence, since posts often leave out the full stop', () => {
+    const lines = ['Free swim lessons for kids this summer', 'Classes at Goodman and Warner pools', 'Sign up online or at any community center', 'Bring a towel and a smile'];
+    const asLines = readingGrade(lines.join('\n'))!.grade;
+    expect(asLines).toBeLessThan(readingGrade(lines.join(' '))!.grade);
+    expect(asLines).toBe(readingGrade(lines.join('.\n') + '.')!.grade);
+  });
+
   it('does not score text too short to judge, and leaves out what the author cannot simplify', () => {
     expect(readingGrade('Pools open Saturday!')).toBeNull();
     const withLinks = `${plain} https://www.cityofmadison.com/parks/recreational-programming-infrastructure #ComprehensiveReorganization`;

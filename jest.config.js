@@ -5,7 +5,13 @@
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {}],
+    // syllable and flesch-kincaid (post readability, docs/decisions/0009) ship only as ES modules; Jest's
+    // CommonJS runtime cannot require them on Node 20, so ts-jest compiles just those packages to CommonJS.
+    '^.+/node_modules/(syllable|flesch-kincaid)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(syllable|flesch-kincaid)/)'],
 };
 
 module.exports = {

@@ -6,6 +6,8 @@ import { decideReview } from '../../src/services/presence/decide-review';
 import { goLive } from '../../src/services/presence/go-live';
 import { setPresenceState } from '../../src/services/presence/set-presence-state';
 import { editPresenceScreen } from '../../src/services/presence/edit-presence';
+import { filePolicy } from '../../src/services/policy/file-policy';
+import { POLICY_POINTS } from '../../src/domain/policy-points';
 
 const PERSONAL = { kind: 'personal' as const };
 
@@ -83,6 +85,18 @@ describe('stale clicks get the card as it stands', () => {
     const edit = await editPresenceScreen(w.services, rae, PERSONAL, { presenceId: presence.id, version: again.version, handle: '@Renamed', accountUrl: 'https://www.instagram.com/stale', staffName: 'Rae Quist', staffTitle: 'Coordinator', staffContact: 'rquist@cityofmadison.com', dataLocation: 'Parks shared drive' });
     expect(edit.screen).toBe('presence');
     expect(edit.screen === 'presence' && edit.view.handle).toBe('@Stale');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('POL-1 a second File shows the version as filed and files nothing more', async () => {
+    const dana = await w.person('Dana Reyes', [['department_head', 'parks']]);
+    const answers = { ...Object.fromEntries(POLICY_POINTS.map((p) => [p.id, `Parks: ${p.example}`])), personalUse: 'apm_3_9' };
+    const policy = await w.db.departmentPolicy.create({ data: { departmentId: 'parks', filerId: dana.personId, status: 'draft', answers: JSON.stringify(answers), step: 8 } });
+    expect((await filePolicy(w.services, dana, policy.id)).screen).toBe('filed');
+    const before = await counts();
+    const again = await filePolicy(w.services, dana, policy.id);
+    expect(again.screen).toBe('filed');
+    expect(again.view).toEqual(expect.objectContaining({ problem: expect.stringContaining('your click did not change anything') }));
     expect(await counts()).toEqual(before);
   });
 });

@@ -9,18 +9,25 @@ import type { Services } from '../context';
 import { postCard } from '../engines/card-hash';
 import { policyDraftOf, policyReviewViewFor } from './policy-views';
 import { filedPolicy, policySummary, type PolicyScreen } from './policy-reads';
+import { orAsItStands } from '../engines/stale-click';
 
 
 /**
  * POL-1: a policy that leaves any point empty or thin is refused, naming the points. Filing gives the next version
  * number and, in one transaction, posts it to the Mayor's Office with a copy to the IT Director.
  */
-export async function filePolicy(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, policyId: string): Promise<PolicyScreen> {
+export function filePolicy(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, policyId: string): Promise<PolicyScreen> {
+  // A second File click (or one on an old card) shows the version as it stands.
+  return orAsItStands(() => file(svc, actor, policyId), (why) => filedPolicy(svc, actor, policyId, why));
+}
+
+async function file(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, policyId: string): Promise<PolicyScreen> {
   const { db, config, present, now } = svc;
   const policy = await db.departmentPolicy.findUnique({ where: { id: policyId } });
   if (!policy) throw new AppError('NOT_FOUND', 'That policy draft no longer exists.');
   const allowed = canFile(actor, policy.departmentId);
   if (allowed.refused) refusedWith(allowed);
+  if (policy.status !== 'draft') throw new AppError('STALE_CARD', 'This version was already filed; your click did not change anything.');
   const draft = policyDraftOf(policy.answers);
   const problems = policyProblems(draft);
   if (Object.keys(problems).length) {
@@ -33,7 +40,7 @@ export async function filePolicy(svc: Pick<Services, 'db' | 'config' | 'present'
     const latest = await tx.departmentPolicy.findFirst({ where: { departmentId: policy.departmentId, number: { not: null } }, orderBy: { number: 'desc' } });
     const number = (latest?.number ?? 0) + 1;
     const { count } = await tx.departmentPolicy.updateMany({ where: { id: policy.id, status: 'draft', version: policy.version }, data: { status: 'filed', number, filerId: actor.personId, filedAt: now(), version: { increment: 1 } } });
-    if (count === 0) throw new AppError('STALE_CARD', 'This draft was filed or changed a moment ago. Type "file our policy" to see where it stands.');
+    if (count === 0) throw new AppError('STALE_CARD', 'This draft was filed or changed a moment ago; your click did not change anything.');
     const filed = await tx.departmentPolicy.findUniqueOrThrow({ where: { id: policy.id } });
     const card = present.policyReviewCard(await policyReviewViewFor(tx, filed, config.timeZone));
     const posted = await postCard(tx, 'mayors_office', card, 'A department social media policy to acknowledge');

@@ -63,6 +63,8 @@ export async function auditView({ db, config }: Svc, actor: Actor) {
 
 /** The actor's roles in words, for the help card. */
 export async function rolesInWords({ db }: Pick<Services, 'db'>, actor: Actor): Promise<string[]> {
-  const departments = new Map((await db.department.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d.name]));
+  // Most people hold no department-scoped role: then help, asked on every turn that is not understood, reads nothing.
+  const ids = actor.roles.flatMap((h) => (h.departmentId ? [h.departmentId] : []));
+  const departments = new Map(ids.length ? (await db.department.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]) : []);
   return actor.roles.map((h) => describeHolding(h, h.departmentId ? departments.get(h.departmentId) : undefined));
 }

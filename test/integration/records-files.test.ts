@@ -79,7 +79,7 @@ describe('REC-2 export files: Excel-safe CSV, tamper-evident manifest, nothing e
     const triggers = await h.bot.db.$queryRawUnsafe<Array<{ tbl_name: string }>>(
       dialectOfClient(h.bot.db) === 'sqlite'
         ? "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_delete'"
-        : "SELECT DISTINCT event_object_table AS tbl_name FROM information_schema.triggers WHERE trigger_name LIKE '%_no_delete'",
+        : "SELECT DISTINCT event_object_table::text AS tbl_name FROM information_schema.triggers WHERE trigger_name LIKE '%_no_delete'",
     );
     expect(triggers.map((t) => t.tbl_name).sort()).toEqual([...tables].sort());
     for (const table of ['Person', 'AuditEvent', 'Department']) {

@@ -34,14 +34,14 @@ export function canDecidePolicy(actor: Actor, policy: { status: PolicyStatus; fi
 export type Compliance = 'acknowledged' | 'awaiting' | 'returned' | 'never_filed';
 
 /**
- * POL-3 for one department: where its policy stands, and whether the policy in force predates its newest presence
- * or missed the APM's deadline.
+ * POL-3 for one department: where its policy stands, whether the policy in force predates its newest presence, and
+ * whether the department missed the APM's deadline, judged by its first filing (a later revision is not late).
  */
-export function complianceOf(d: { latestStatus?: PolicyStatus; current?: { number: number; acknowledgedAt: Date; filedAt: Date }; latestPresenceAt?: Date }) {
+export function complianceOf(d: { latestStatus?: PolicyStatus; current?: { number: number; acknowledgedAt: Date; filedAt: Date }; latestPresenceAt?: Date; firstFiledAt?: Date }) {
   const state: Compliance = d.latestStatus === 'filed' ? 'awaiting' : d.latestStatus === 'returned' ? 'returned' : d.current ? 'acknowledged' : 'never_filed';
   return {
     state,
     outOfDate: Boolean(d.current && d.latestPresenceAt && d.current.acknowledgedAt < d.latestPresenceAt),
-    late: !d.current || d.current.filedAt > POLICY_DEADLINE,
+    late: !d.firstFiledAt || d.firstFiledAt > POLICY_DEADLINE,
   };
 }

@@ -126,7 +126,7 @@ describe('POL-1..POL-3 department social media policies', () => {
     expect(text).toMatch(/of 28 departments have an acknowledged policy/);
     expect(text).toMatch(/Parks Division\nVersion 5 (acknowledged|returned)|Parks Division\nVersion 5 returned for revision/);
     expect(text).toMatch(/Streets Division\nNever filed/);
-    expect(text).toContain('Filed after the January 1, 2013 deadline');
+    expect(text).toContain('First filed after the January 1, 2013 deadline');
 
     const [own] = await dana().say('policy status');
     expect(cardText(own)).toContain('Parks Division');

@@ -38,7 +38,12 @@ describe('POL-3 compliance', () => {
   });
   it('is on time when filed before January 1, 2013', () => {
     const early = new Date('2012-11-01T00:00:00Z');
-    expect(complianceOf({ latestStatus: 'acknowledged', current: { number: 1, acknowledgedAt: early, filedAt: early } })).toMatchObject({ late: false, outOfDate: false });
+    expect(complianceOf({ latestStatus: 'acknowledged', current: { number: 1, acknowledgedAt: early, filedAt: early }, firstFiledAt: early })).toMatchObject({ late: false, outOfDate: false });
+  });
+  it('judges the deadline by the first filing: a revision filed later is not late (issue 10)', () => {
+    const early = new Date('2012-11-01T00:00:00Z');
+    expect(complianceOf({ latestStatus: 'acknowledged', current: { number: 3, acknowledgedAt: filedAt, filedAt }, firstFiledAt: early }).late).toBe(false);
+    expect(complianceOf({ latestStatus: 'filed', firstFiledAt: filedAt }).late).toBe(true);
   });
   it('shows a returned or awaiting latest version', () => {
     expect(complianceOf({ latestStatus: 'filed' }).state).toBe('awaiting');

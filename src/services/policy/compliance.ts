@@ -25,6 +25,7 @@ export async function complianceRows(db: Db, timeZone: string, departmentIds?: s
       latestStatus: latest?.status as PolicyStatus | undefined,
       current: current ? { number: current.number!, acknowledgedAt: current.decidedAt!, filedAt: current.filedAt! } : undefined,
       latestPresenceAt: newestPresence.get(d.id),
+      firstFiledAt: mine.at(-1)?.filedAt ?? undefined,
     });
     const state =
       c.state === 'never_filed'
@@ -37,7 +38,7 @@ export async function complianceRows(db: Db, timeZone: string, departmentIds?: s
     const flags = [
       c.state !== 'acknowledged' && current ? `In force meanwhile: version ${current.number}` : '',
       c.outOfDate ? 'Out of date: predates the newest presence' : '',
-      c.state !== 'never_filed' && c.late && current ? 'Filed after the January 1, 2013 deadline' : '',
+      c.state !== 'never_filed' && c.late ? 'First filed after the January 1, 2013 deadline' : '',
     ].filter(Boolean);
     return { department: d.name, departmentId: d.id, state, flags, state_: c.state };
   });

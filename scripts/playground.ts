@@ -160,7 +160,7 @@ export async function startPlayground(opts: StartPlaygroundOptions = {}): Promis
   try {
     if (botCommand) {
       if (await isListening(botPort)) {
-        throw new Error(`Port ${botPort} is already in use (another bot running?). Stop it, or choose another port (PORT=3979 npm run playground).`);
+        throw new Error(`Port ${botPort} is already in use (another bot running?). Stop it, or choose another port (PORT=3979 npm start).`);
       }
       const bot = startChild('bot', botCommand, {
         cwd,
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
   if (pg.playgroundPort !== wantedPort) console.log(`(port ${wantedPort} was busy, so the Playground chose ${pg.playgroundPort})`);
   console.log(
     `\n>>> Open ${pg.url} - you are ${pg.user.name} (${pg.user.title}). ` +
-      `To be someone else, stop (Ctrl-C) and run: PLAYGROUND_USER=${others.join('|')} npm run playground\n`,
+      `To be someone else, stop (Ctrl-C) and run: PLAYGROUND_USER=${others.join('|')} npm start\n`,
   );
 }
 

@@ -1,13 +1,5 @@
 import type { Db } from '../store/prisma';
 
-/**
- * What a turn committed, read from the audit trail (every change writes its event in its own transaction): so when
- * a turn fails after a commit, the person is told what was saved instead of "Nothing was changed" (issue 9 item 5).
- */
-export async function auditMark(db: Db): Promise<number> {
-  return (await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }))?.seq ?? 0;
-}
-
 const SAVED_WORDS = new Map<string, string>([
   ['request.started', 'new request'],
   ['request.draft_saved', 'draft'],
@@ -31,8 +23,13 @@ const SAVED_WORDS = new Map<string, string>([
   ['channel.bound', 'channel binding'],
 ]);
 
-/** The person's changes committed since the mark, in words ("your draft"), each once. */
-export async function savedSince(db: Db, mark: number, personId: string): Promise<string[]> {
-  const events = await db.auditEvent.findMany({ where: { seq: { gt: mark }, actorId: personId }, orderBy: { seq: 'asc' }, select: { action: true } });
+/**
+ * What a turn committed, in words ("your draft"), each once, read from the audit trail (every change writes its event
+ * in its own transaction): so when a turn fails after a commit, the person is told what was saved instead of
+ * "Nothing was changed" (issue 9 item 5). Read only when a turn fails, by the time it began, so a turn that succeeds
+ * pays no query for it.
+ */
+export async function savedSince(db: Db, turnStartedAt: Date, personId: string): Promise<string[]> {
+  const events = await db.auditEvent.findMany({ where: { at: { gte: turnStartedAt }, actorId: personId }, orderBy: { seq: 'asc' }, select: { action: true } });
   return [...new Set(events.map((e) => SAVED_WORDS.get(e.action) ?? 'change'))];
 }

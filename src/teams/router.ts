@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Actor } from '../domain/roles';
 import type { AdaptiveCard } from '../../cards/common/elements';
 import { AppError, isAppError } from '../errors/app-error';
-import { auditMark, savedSince } from '../services/turn-outcome';
+import { savedSince } from '../services/turn-outcome';
 import { VERBS, type Verb, type VerbData } from '../verbs';
 import { parseCard, type FieldErrors } from '../verbs/parse';
 import { errorCard } from './error-reply';
@@ -60,12 +60,13 @@ export class Router {
   /** Runs a handler and sends its card, or the error's card. */
   async reply(ctx: TurnContext, state: TurnState, handler: CommandHandler): Promise<void> {
     const turn = this.turnOf(ctx, state);
-    const mark = await auditMark(this.services.db);
+    // The turn's own audit events are read only if it fails: a turn that succeeds pays nothing for this.
+    const startedAt = this.services.now();
     let out: AdaptiveCard | void;
     try {
       out = await handler(turn);
     } catch (err) {
-      out = await this.failed(turn, err, mark);
+      out = await this.failed(turn, err, startedAt);
     }
     if (out) await sendReply(ctx, MessageFactory.attachment(CardFactory.adaptiveCard(out)), this.services);
     this.services.kickOutbox();
@@ -81,7 +82,7 @@ export class Router {
     this.verbs.add(verb);
     this.app.adaptiveCards.actionExecute(verb, async (ctx, state, data) => {
       const turn = this.turnOf(ctx, state);
-      const mark = await auditMark(this.services.db);
+      const startedAt = this.services.now();
       try {
         const parsed = parseCard(VERBS[verb], data);
         if (parsed.ok) return await handler(turn, parsed.value as VerbData<V>);
@@ -90,7 +91,7 @@ export class Router {
         if (typeof onInvalid === 'string') throw new AppError('INVALID_INPUT', onInvalid);
         return await onInvalid(turn, parsed);
       } catch (err) {
-        return this.failed(turn, err, mark);
+        return this.failed(turn, err, startedAt);
       } finally {
         this.services.kickOutbox();
       }
@@ -98,9 +99,9 @@ export class Router {
   }
 
   /** The error's card; a fault after a commit says what was saved (the audit trail records every change). */
-  private async failed(turn: Turn, err: unknown, mark: number): Promise<AdaptiveCard> {
+  private async failed(turn: Turn, err: unknown, startedAt: Date): Promise<AdaptiveCard> {
     if (isAppError(err)) return errorCard(err, turn.log);
-    const saved = await savedSince(this.services.db, mark, turn.actor.personId).catch(() => []);
+    const saved = await savedSince(this.services.db, startedAt, turn.actor.personId).catch(() => []);
     return errorCard(err, turn.log, saved);
   }
 

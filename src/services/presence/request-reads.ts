@@ -48,11 +48,12 @@ export async function loadOwnRequest(db: Db, actor: Actor, requestId: string) {
 export async function requestStep(svc: Svc, actor: Actor, requestId: string, step: number, extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean } = {}): Promise<RequestScreen> {
   const { db } = svc;
   const req = await loadOwnRequest(db, actor, requestId);
-  const [departments, people, lastReturn] = await Promise.all([
-    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.review.findFirst({ where: { requestId, status: 'rejected' }, orderBy: { decidedAt: 'desc' } }),
+  // Each list only on the step that offers it: a click on another step reads neither (every person, every department).
+  const [departments, people] = await Promise.all([
+    step === 1 ? db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [],
+    step === 3 ? db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [],
   ]);
+  const lastReturn = req.reviews.filter((r) => r.status === 'rejected').sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];
   const returnedReason = req.status === 'returned' ? lastReturn?.reason ?? undefined : undefined;
   return { screen: 'step', view: { requestId, step, draft: extra.draft ?? draftOf(req.answers), departments, people, returnedReason, errors: extra.errors, saved: extra.saved } };
 }

@@ -71,5 +71,5 @@ describe('memory through a burst of 2,000 turns', () => {
       await connector.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000);
 });

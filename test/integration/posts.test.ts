@@ -1,0 +1,109 @@
+import { Harness } from '../harness/bot-harness';
+import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
+import { parksAnswers, setUp } from '../harness/presence-flow';
+import { activePresence, composeValues } from '../harness/post-flow';
+import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
+
+const events = (h: Harness, action: string) => h.bot.db.auditEvent.findMany({ where: { action }, orderBy: { seq: 'asc' } });
+const action = (card: any, verb: string, code?: string) => cardActions(card).find((a) => a.verb === verb && (!code || a.data.code === code));
+
+/** Issue 11 through the HTTP endpoint: draft, fixes, submit, return, revise, approve, mark published (POST-1..POST-6). */
+describe('Drafting posts: checks beside the text, the approving authority decides on a card', () => {
+  let h: Harness;
+  let pat: TeamsUser; // owner and spokesperson of @MadisonParks
+  let dana: TeamsUser; // its approving authority
+  let gus: TeamsUser; // spokesperson of @MadisonLibrary only
+  let parksId: string;
+  let libraryId: string;
+
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+    [pat, dana, gus] = [h.user('Pat Parker'), h.user('Dana Reyes'), h.user('Gus Hale')];
+    await gus.install();
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
+    parksId = (await activePresence(h, pat, answers)).id;
+    const library = await parksAnswers(h, 'Dana Reyes', ['Gus Hale']);
+    libraryId = (await activePresence(h, pat, { ...library, 1: { ...library[1], departmentId: 'library', handle: '@MadisonLibrary' } })).id;
+  }, 120_000);
+  afterAll(() => h.stop());
+
+  it('POST-1: a spokesperson of another presence cannot draft here, and is told who to ask', async () => {
+    const before = await h.bot.db.post.count();
+    const picker = cardText((await gus.say('draft a post'))[0]);
+    expect(picker).toContain('@MadisonLibrary');
+    expect(picker).not.toContain('@MadisonParks');
+    const refused = cardText((await gus.click({ verb: 'post.new', presenceId: parksId })).card);
+    expect(refused).toContain('Only the owner and the spokespersons named in the registry record of @MadisonParks');
+    expect(refused).toContain('Ask Pat Parker');
+    expect(await h.bot.db.post.count()).toBe(before);
+    expect(libraryId).toBeTruthy();
+  });
+
+  it('the journey: draft, fixes, submit, the drafter cannot approve, return, revise, approve once, mark published', async () => {
+    expect(cardText((await pat.say('help'))[0])).toContain('Draft a post');
+    const picker = (await pat.say('draft a post'))[0];
+    expect(cardText(picker)).toContain('@MadisonParks');
+    let card = (await pat.click({ verb: 'post.new', presenceId: parksId })).card;
+    const postId = action(card, 'post.step')!.data.postId as string;
+
+    // Saved with findings beside the text: POST-2 and POST-3 block, each with its fix.
+    card = (await pat.click({ verb: 'post.step', postId, nav: 'save', ...composeValues(card), text: 'Goodman Pool opens Saturday. Sign up for swim lessons at https://swim.example.org' })).card;
+    let text = cardText(card);
+    for (const s of ['Must fix', 'POST-2', 'POST-3', "Add the presence's City page", 'Add the disclaimer']) expect(text).toContain(s);
+    const blocked = (await pat.click({ verb: 'post.step', postId, nav: 'next', ...composeValues(card) })).card;
+    expect(cardText(blocked)).toContain('Fix the 2 problems marked "must fix" below first.');
+    expect(action(blocked, 'post.submit')).toBeUndefined();
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'draft' });
+
+    card = (await pat.click({ verb: 'post.fix', ...action(card, 'post.fix', 'no-city-link')!.data })).card;
+    card = (await pat.click({ verb: 'post.fix', ...action(card, 'post.fix', 'disclaimer-missing')!.data })).card;
+    const stored = JSON.parse((await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).draft).text as string;
+    expect(stored).toContain('https://www.cityofmadison.com/parks');
+    expect(stored).toContain(EXTERNAL_LINK_DISCLAIMER);
+    expect(await events(h, 'post.fixed')).toHaveLength(2);
+
+    // Check and continue shows the post as it will read, with Submit; submit sends Dana the approval card.
+    card = (await pat.click({ verb: 'post.step', postId, nav: 'next', ...composeValues(card), image1Url: 'https://www.cityofmadison.com/pool.jpg', image1Alt: 'The empty pool before opening day' })).card;
+    expect(action(card, 'post.submit')).toBeDefined();
+    card = (await pat.click({ verb: 'post.submit', postId })).card;
+    expect(cardText(card)).toContain('Waiting for approval');
+    const round1 = await h.bot.db.postRound.findFirstOrThrow({ where: { postId, round: 1 } });
+    expect(round1).toMatchObject({ status: 'pending', approverId: (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Dana Reyes' } })).id });
+    expect(round1.cardHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // The drafter cannot approve (POST-6): nothing changes.
+    const own = (await pat.click({ verb: 'post.decide', roundId: round1.id, decision: 'approve' })).card;
+    expect(cardText(own)).toContain('You drafted this post');
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round1.id } })).toMatchObject({ status: 'pending' });
+
+    // Return needs a reason; then the drafter revises and resubmits, keeping round 1.
+    expect(cardText((await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return' })).card)).toContain('Say what to change');
+    const returned = (await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return', reason: 'Say what time it opens.' })).card;
+    expect(cardText(returned)).toContain('Returned by Dana Reyes');
+    expect(cardActions(returned).filter((a) => a.verb === 'post.decide')).toHaveLength(0);
+    card = (await pat.click({ verb: 'post.edit', postId })).card;
+    expect(cardText(card)).toContain('Say what time it opens.');
+    card = (await pat.click({ verb: 'post.step', postId, nav: 'next', ...composeValues(card), text: `Goodman Pool opens Saturday at 10 AM. ${stored.slice('Goodman Pool opens Saturday. '.length)}` })).card;
+    await pat.click({ verb: 'post.submit', postId });
+    const round2 = await h.bot.db.postRound.findFirstOrThrow({ where: { postId, round: 2 } });
+    expect(JSON.parse(round2.snapshot).text).toContain('10 AM');
+    expect(JSON.parse((await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round1.id } })).snapshot).text).not.toContain('10 AM');
+
+    // Concurrent approve clicks give one decision.
+    const clicks = await Promise.all([1, 2, 3].map(() => dana.click({ verb: 'post.decide', roundId: round2.id, decision: 'approve' })));
+    expect(clicks.every((c) => c.status === 200)).toBe(true);
+    const decided = (await events(h, 'post.decided')).filter((e) => JSON.parse(e.data).round === 2);
+    expect(decided).toHaveLength(1);
+    expect(JSON.parse(decided[0].data).shownCardSha256).toBe(round2.cardHash);
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'approved' });
+
+    // Mark as published sets the presence's last activity.
+    card = (await pat.click({ verb: 'post.publish', postId, url: 'https://www.instagram.com/p/abc123' })).card;
+    expect(cardText(card)).toContain('Published');
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'published', publishedUrl: 'https://www.instagram.com/p/abc123' });
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: parksId } })).lastActivityAt).not.toBeNull();
+    const mine = cardText((await pat.say('my posts'))[0]);
+    expect(mine).toContain('@MadisonParks · Published');
+  });
+});

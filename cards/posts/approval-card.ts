@@ -1,7 +1,7 @@
 import { bullets, card, confirm, container, execute, facts, heading, status, text, title, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import type { PostApprovalView } from '../../src/services/posts/post-views';
-import { findingsSection } from './findings';
+import { findingsSection, roundLinesText } from './findings';
 import { postContent } from './post-content';
 
 const WHAT_TO_CHECK = [
@@ -28,7 +28,7 @@ export function postApprovalCard(v: PostApprovalView) {
     ...postContent(v.content),
     ...findingsSection(v.findings),
     v.earlier.length ? heading('Earlier rounds') : null,
-    v.earlier.length ? bullets(v.earlier.map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.reason ? `: ${r.reason}` : ''}`)) : null,
+    v.earlier.length ? bullets(roundLinesText(v.earlier)) : null,
   ];
   if (d) return card(body);
   return card(body, [

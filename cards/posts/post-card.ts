@@ -2,7 +2,7 @@ import { bullets, card, confirm, container, execute, heading, status, text, titl
 import { textInput } from '../common/inputs';
 import type { PostView } from '../../src/services/posts/post-views';
 import { composeCard } from './compose-card';
-import { findingsSection } from './findings';
+import { findingsSection, roundLinesText } from './findings';
 import { postContent } from './post-content';
 
 const BANNER = { default: 'emphasis', accent: 'accent', attention: 'attention', good: 'good', warning: 'warning' } as const;
@@ -18,7 +18,7 @@ export function postCard(v: PostView) {
     v.publishedUrl ? text(`Published at ${v.publishedUrl}`) : null,
     ...findingsSection(v.findings),
     v.rounds.length ? heading('Approval rounds') : null,
-    v.rounds.length ? bullets(v.rounds.map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at}` : ''}${r.reason ? `: ${r.reason}` : ''}`)) : null,
+    v.rounds.length ? bullets(roundLinesText(v.rounds)) : null,
   ];
   const actions = [
     v.actions.includes('submit') ? execute('Submit for approval', { verb: 'post.submit', postId: v.postId }, 'positive') : null,

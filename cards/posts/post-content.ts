@@ -7,7 +7,7 @@ export function postContent(c: PostContent): Element[] {
     { type: 'Container', style: 'emphasis', spacing: 'Medium', items: [text(c.text || '(no text yet)')] },
     facts([
       ['Links', c.links.length ? c.links.join('\n') : undefined],
-      ...c.images.map((img, i): [string, string] => [`Image ${i + 1}`, `${img.url}\nAlt text: ${img.alt || '(none)'}`]),
+      ...c.images.flatMap((img, i): Array<[string, string]> => [[`Image ${i + 1}`, img.url], [`Image ${i + 1} alt text`, img.alt || '(none)']]),
       ['Publish at', c.publishAt ?? 'When approved'],
       ['Emergency information', c.emergency ? 'Yes' : 'No'],
     ]),

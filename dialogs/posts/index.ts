@@ -26,7 +26,9 @@ export function register(router: Router): void {
   router.verb('post.new', async (turn, data) => postCard(await startPost(turn.services, turn.actor, data.presenceId)), async (turn, bad) =>
     presencePickerCard(await presencesToPostFor(turn.services, turn.actor), bad.errors.presenceId),
   );
-  router.verb('post.step', async (turn, { verb: _verb, postId, nav, ...values }) => postCard(await savePost(turn.services, turn.actor, { postId, nav, values })), NO_POST);
+  router.verb('post.step', async (turn, { verb: _verb, postId, nav, ...values }) => postCard(await savePost(turn.services, turn.actor, { postId, nav, values })), async (_turn, bad) => {
+    throw new AppError('INVALID_INPUT', bad.errors.postId ?? bad.errors.nav ?? Object.values(bad.errors)[0] ?? NO_POST);
+  });
   router.verb('post.fix', async (turn, data) => postCard(await fixPost(turn.services, turn.actor, data)), NO_POST);
   router.verb('post.open', async (turn, data) => postCard(await postView(turn.services, turn.actor, data.postId)), NO_POST);
   router.verb('post.edit', async (turn, data) => postCard(await editPost(turn.services, turn.actor, data.postId)), NO_POST);

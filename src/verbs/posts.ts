@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined } from './parse';
+import { COMPOSE_LIMITS as L, composeTooBig } from '../domain/posts/compose-form';
 
 /** Card actions of the posts journey (issue 11). Data names the post or round and what the clicker saw, never authority. */
 const postId = z.string().uuid('This card does not name a post. Type "my posts" for a fresh card.');
@@ -7,7 +8,26 @@ const postId = z.string().uuid('This card does not name a post. Type "my posts" 
 export const ZPostRef = z.object({ postId });
 export const ZPostNew = z.object({ verb: z.literal('post.new'), presenceId: z.preprocess(blankToUndefined, z.string({ error: 'Choose the presence to post for' }).uuid('Choose the presence from the list')) });
 /** The compose card's inputs travel beside these; the guided-flow engine takes only the declared fields, capped. */
-export const ZPostStep = z.looseObject({ verb: z.literal('post.step'), postId, nav: z.enum(['next', 'save']) });
+const capped = (max: number, what: string) => z.string().max(max, `Keep ${what} under ${max.toLocaleString('en-US')} characters; nothing was saved.`).optional();
+const image = (i: number) => ({ [`image${i}Url`]: capped(L.imageUrlChars, `image ${i}'s address`), [`image${i}Alt`]: capped(L.altChars, `image ${i}'s alt text`) });
+export const ZPostStep = z
+  .looseObject({
+    verb: z.literal('post.step'),
+    postId,
+    nav: z.enum(['next', 'save']),
+    text: capped(L.textChars, 'the post'),
+    links: capped(L.linksChars, 'the links'),
+    ...image(1),
+    ...image(2),
+    ...image(3),
+    publishDate: capped(10, 'the date'),
+    publishTime: capped(5, 'the time'),
+    emergency: capped(5, 'the answer'),
+  })
+  .superRefine((v, ctx) => {
+    const tooBig = composeTooBig(v);
+    if (tooBig) ctx.addIssue({ code: 'custom', path: ['text'], message: tooBig });
+  });
 export const ZPostFix = z.object({ verb: z.literal('post.fix'), postId, version: z.coerce.number().int().min(1), code: z.string().max(64), index: z.coerce.number().int().min(0).max(500) });
 export const ZPostDecision = z.object({
   verb: z.literal('post.decide'),

@@ -8,6 +8,23 @@ export const IMAGE_SLOTS = 3;
 export const COMPOSE_FIELDS = ['text', 'links', ...[1, 2, 3].flatMap((i) => [`image${i}Url`, `image${i}Alt`]), 'publishDate', 'publishTime', 'emergency'] as const;
 export type ComposeValues = Partial<Record<string, string>>;
 
+/**
+ * The compose card's own caps, tighter than ZPostDraft's: the whole post must fit on the approval card, which Teams
+ * refuses over 28 KB (CARDS.md: under 24 KB). 5,000 characters is YouTube's limit and above Instagram's, LinkedIn's
+ * and X's; the byte cap holds for text in any script (a CJK character is 3 bytes in UTF-8).
+ */
+export const COMPOSE_LIMITS = { textChars: 5_000, linksChars: 1_000, imageUrlChars: 500, altChars: 500, contentBytes: 9_000 } as const;
+
+const UTF8 = new TextEncoder();
+
+/** What to fix when the post as typed would not fit on a card, or undefined. */
+export function composeTooBig(values: Record<string, unknown>): string | undefined {
+  const fields = COMPOSE_FIELDS.filter((f) => f === 'text' || f === 'links' || f.startsWith('image'));
+  const bytes = fields.reduce((n, f) => n + (typeof values[f] === 'string' ? UTF8.encode(values[f] as string).length : 0), 0);
+  if (bytes > COMPOSE_LIMITS.contentBytes) return `This post is too long to show on a Teams card (${Math.ceil(bytes / 1000)} KB of text, links and images; the most is ${COMPOSE_LIMITS.contentBytes / 1000} KB). Shorten it; nothing was saved.`;
+  return undefined;
+}
+
 const get = (v: ComposeValues, k: string) => (Object.hasOwn(v, k) ? v[k] : undefined);
 
 /** The draft the checks read, or the problems keyed by the compose card's field ids. */

@@ -106,4 +106,56 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     const mine = cardText((await pat.say('my posts'))[0]);
     expect(mine).toContain('@MadisonParks · Published');
   });
+
+  /** A post that passes every blocking check, submitted; returns its id and its pending round. */
+  async function submitted(text: string) {
+    const postId = action((await pat.click({ verb: 'post.new', presenceId: parksId })).card, 'post.step')!.data.postId as string;
+    await pat.click({ verb: 'post.step', postId, nav: 'next', text });
+    await pat.click({ verb: 'post.submit', postId });
+    return { postId, round: await h.bot.db.postRound.findFirstOrThrow({ where: { postId, status: 'pending' } }) };
+  }
+
+  it('POST-5: a safety flag reaches the approver, who must give a reason to approve anyway', async () => {
+    const { round } = await submitted('Call Jo at 608-555-0142 to join the clean-up. Details: https://www.cityofmadison.com/parks');
+    const card = (await dana.click({ verb: 'post.open', postId: round.postId })).card;
+    expect(cardText(card)).toContain('Safety flag, the approver decides (1)');
+    const bare = (await dana.click({ verb: 'post.decide', roundId: round.id, decision: 'approve' })).card;
+    expect(cardText(bare)).toContain('give your reason to approve it anyway');
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'pending' });
+    await dana.click({ verb: 'post.decide', roundId: round.id, decision: 'approve', reason: 'Jo is the volunteer coordinator; it is her City line.' });
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'approved', reason: 'Jo is the volunteer coordinator; it is her City line.' });
+  });
+
+  it('the approved version is frozen: an edit makes a new version that needs approval again', async () => {
+    const { postId, round } = await submitted('Ice skating at Tenney Park opens today. Conditions: https://www.cityofmadison.com/parks');
+    await dana.click({ verb: 'post.decide', roundId: round.id, decision: 'approve' });
+    const edit = (await pat.click({ verb: 'post.open', postId })).card;
+    expect(action(edit, 'post.edit')!.title).toBe('Edit (new version)');
+    await pat.click({ verb: 'post.step', postId, nav: 'save', text: 'Ice skating at Tenney Park opens tomorrow. Conditions: https://www.cityofmadison.com/parks' });
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'draft' });
+    expect(JSON.parse((await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).snapshot).text).toContain('opens today');
+    // Not publishable until approved again.
+    const refused = (await pat.click({ verb: 'post.publish', postId, url: 'https://www.instagram.com/p/early' })).card;
+    expect(cardText(refused)).toContain('only an approved post can be published');
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'draft', publishedUrl: null });
+  });
+
+  it('a fix from an older card is not applied; the post comes back as it stands', async () => {
+    const first = (await pat.click({ verb: 'post.new', presenceId: parksId })).card;
+    const postId = action(first, 'post.step')!.data.postId as string;
+    const stale = (await pat.click({ verb: 'post.step', postId, nav: 'save', text: 'Lake Monona is frozen? Read more at https://ice.example.org' })).card;
+    await pat.click({ verb: 'post.step', postId, nav: 'save', text: 'Check the ice before you walk on it.' });
+    const before = (await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).draft;
+    const res = (await pat.click({ verb: 'post.fix', ...action(stale, 'post.fix', 'disclaimer-missing')!.data })).card;
+    expect(cardText(res)).toContain('The post changed since this card was shown');
+    expect((await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).draft).toBe(before);
+  });
+
+  it('refuses a post too long for a Teams card, saving nothing', async () => {
+    const postId = action((await pat.click({ verb: 'post.new', presenceId: parksId })).card, 'post.step')!.data.postId as string;
+    const before = await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } });
+    const res = (await pat.click({ verb: 'post.step', postId, nav: 'save', text: '公'.repeat(4_000) })).card;
+    expect(cardText(res)).toContain('too long to show on a Teams card');
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toEqual(before);
+  });
 });

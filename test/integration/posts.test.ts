@@ -3,6 +3,7 @@ import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
 import { parksAnswers, setUp } from '../harness/presence-flow';
 import { activePresence, composeValues } from '../harness/post-flow';
 import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
+import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
 
 const events = (h: Harness, action: string) => h.bot.db.auditEvent.findMany({ where: { action }, orderBy: { seq: 'asc' } });
 const action = (card: any, verb: string, code?: string) => cardActions(card).find((a) => a.verb === verb && (!code || a.data.code === code));
@@ -105,6 +106,11 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: parksId } })).lastActivityAt).not.toBeNull();
     const mine = cardText((await pat.say('my posts'))[0]);
     expect(mine).toContain('@MadisonParks · Published');
+
+    // Public records (REC-2): the post and both its rounds, with what the approver saw, in the presence's export.
+    const zip = unzip(await exportToBuffer(h.bot.db, { presenceIds: [parksId] }, new Date()));
+    expect(jsonRows(zip, 'posts').find((p: any) => p.id === postId)).toMatchObject({ status: 'published', publishedUrl: 'https://www.instagram.com/p/abc123', drafter: 'Pat Parker' });
+    expect(jsonRows(zip, 'post-rounds').filter((r: any) => r.postId === postId).map((r: any) => [r.round, r.status, r.reason])).toEqual([[1, 'returned', 'Say what time it opens.'], [2, 'approved', null]]);
   });
 
   /** A post that passes every blocking check, submitted; returns its id and its pending round. */

@@ -41,6 +41,11 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(libraryId).toBeTruthy();
   });
 
+  it("POST-3: the presence's registry card asks for the disclaimer on the account's page, word for word", async () => {
+    const card = (await pat.click({ verb: 'presence.open', presenceId: parksId })).card;
+    expect(cardText(card)).toContain(EXTERNAL_LINK_DISCLAIMER);
+  });
+
   it('the journey: draft, fixes, submit, the drafter cannot approve, return, revise, approve once, mark published', async () => {
     expect(cardText((await pat.say('help'))[0])).toContain('Draft a post');
     const picker = (await pat.say('draft a post'))[0];

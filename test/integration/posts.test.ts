@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { parksAnswers, setUp } from '../harness/presence-flow';
+import { IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { activePresence, composeValues } from '../harness/post-flow';
 import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
@@ -39,6 +39,13 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(refused).toContain('Ask Pat Parker');
     expect(await h.bot.db.post.count()).toBe(before);
     expect(libraryId).toBeTruthy();
+  });
+
+  it('drafts stay in the personal chat', async () => {
+    const [reply] = await pat.say('draft a post', { channel: IT_REVIEW });
+    expect(cardText(reply)).toContain('Posts are drafted in your personal chat');
+    const click = (await pat.click({ verb: 'post.new', presenceId: parksId }, { channel: IT_REVIEW })).card;
+    expect(cardText(click)).toContain('Posts are drafted in your personal chat');
   });
 
   it("POST-3: the presence's registry card asks for the disclaimer on the account's page, word for word", async () => {

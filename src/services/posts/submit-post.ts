@@ -9,7 +9,7 @@ import type { Services } from '../context';
 import { hashCard } from '../engines/card-hash';
 import { orAsItStands } from '../engines/stale-click';
 import { approvalView, loadRound } from './approval-views';
-import { findingsFor, loadPost, postFacts, presenceFacts } from './post-facts';
+import { findingsFor, loadPost, postFacts, presenceFacts, valuesOf } from './post-facts';
 import { postView } from './post-reads';
 import { findingViews, type PostView } from './post-views';
 
@@ -24,7 +24,7 @@ export function submitPost(svc: Svc, actor: Actor, postId: string): Promise<Post
   return orAsItStands(async () => {
     await svc.db.$transaction(async (tx) => {
       const post = await loadPost(tx, postId);
-      const findings = findingsFor(JSON.parse(post.draft) as Record<string, string>, post.presence, svc.config);
+      const findings = findingsFor(valuesOf(post.draft), post.presence, svc.config);
       const allowed = canSubmitPost(postFacts(post), actor, blocking(findings).length);
       if (allowed.refused) refusedWith(allowed);
       const approverId = presenceFacts(post.presence).approverId;

@@ -94,6 +94,11 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(cardText((await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return' })).card)).toContain('Say what to change');
     const returned = (await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return', reason: 'Say what time it opens.' })).card;
     expect(cardText(returned)).toContain('Returned by Dana Reyes');
+    // The drafter is told, with the button to revise (through the outbox, in the decision's transaction).
+    const told = await h.bot.db.outboxMessage.findMany({ where: { activity: { contains: 'Your post was returned' } } });
+    expect(told).toHaveLength(1);
+    expect(told[0].activity).toContain('Say what time it opens.');
+    expect(told[0].activity).toContain('"verb":"post.edit"');
     expect(cardActions(returned).filter((a) => a.verb === 'post.decide')).toHaveLength(0);
     card = (await pat.click({ verb: 'post.edit', postId })).card;
     expect(cardText(card)).toContain('Say what time it opens.');
@@ -110,6 +115,10 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(decided).toHaveLength(1);
     expect(JSON.parse(decided[0].data).shownCardSha256).toBe(round2.cardHash);
     expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'approved' });
+    // A late click gets the card as it stands, saying nothing happened.
+    const late = cardText((await dana.click({ verb: 'post.decide', roundId: round2.id, decision: 'return', reason: 'Too late.' })).card);
+    expect(late).toContain('Approved by Dana Reyes');
+    expect(late).toContain('already decided');
 
     // Mark as published sets the presence's last activity.
     card = (await pat.click({ verb: 'post.publish', postId, url: 'https://www.instagram.com/p/abc123' })).card;

@@ -41,6 +41,17 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(libraryId).toBeTruthy();
   });
 
+  it('POST-4: emergency information is refused and sent to the emergency page, whether declared or in the words', async () => {
+    const postId = action((await pat.click({ verb: 'post.new', presenceId: parksId })).card, 'post.step')!.data.postId as string;
+    const declared = (await pat.click({ verb: 'post.step', postId, nav: 'next', text: 'Update on the park: https://www.cityofmadison.com/parks', emergency: 'yes' })).card;
+    expect(cardText(declared)).toContain('https://www.cityofmadison.com/emergency');
+    expect(cardText(declared)).toContain('POST-4');
+    expect(action(declared, 'post.submit')).toBeUndefined();
+    const worded = cardText((await pat.click({ verb: 'post.step', postId, nav: 'next', text: 'Residents near the river must evacuate now. https://www.cityofmadison.com/parks', emergency: 'no' })).card);
+    expect(worded).toContain('POST-4');
+    expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'draft', round: 0 });
+  });
+
   it('drafts stay in the personal chat', async () => {
     const [reply] = await pat.say('draft a post', { channel: IT_REVIEW });
     expect(cardText(reply)).toContain('Posts are drafted in your personal chat');
@@ -115,6 +126,7 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(decided).toHaveLength(1);
     expect(JSON.parse(decided[0].data).shownCardSha256).toBe(round2.cardHash);
     expect(await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: 'approved' });
+    expect(await h.bot.db.outboxMessage.count({ where: { activity: { contains: 'Your post is approved' } } })).toBe(1);
     // A late click gets the card as it stands, saying nothing happened.
     const late = cardText((await dana.click({ verb: 'post.decide', roundId: round2.id, decision: 'return', reason: 'Too late.' })).card);
     expect(late).toContain('Approved by Dana Reyes');

@@ -14,6 +14,7 @@ export function postCard(v: PostView) {
     title(`Post for ${v.handle}`),
     container([status(`${v.statusLabel} · ${v.platformLabel} · version ${v.version}`)], BANNER[v.statusColor]),
     v.notice ? container([text(v.notice.text, { weight: 'Bolder' })], v.notice.color === 'warning' ? 'warning' : 'accent') : null,
+    v.actions.includes('submit') ? text('This is the post as it will read. Submit it for approval, or edit it first.') : null,
     ...postContent(v.content),
     v.publishedUrl ? text(`Published at ${v.publishedUrl}`) : null,
     ...findingsSection(v.findings),

@@ -3,7 +3,7 @@
  *
  *  1. writes the Playground config (.m365agentsplayground.yml) from scripts/playground/users.ts, with the current
  *     user chosen by PLAYGROUND_USER=pat|dana|ivy|morgan|sam|chris (default morgan, the first admin) and the one
- *     extra team channel chosen by PLAYGROUND_CHANNEL=it-review|city-attorney|mayors-office (default it-review);
+ *     extra team channel chosen by PLAYGROUND_CHANNEL=it-review|city-attorney|mayors-office|post-approval (default it-review);
  *  2. starts the bot (tsx src/main.ts, PORT=3978, FIRST_ADMINS=<Morgan>, demo roles seeded) and waits for
  *     GET /healthz to answer 200;
  *  3. starts the Playground (agentsplayground -e http://127.0.0.1:3978/api/messages -c msteams, port 56150)

@@ -1,3 +1,4 @@
+import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
 import { card, confirm, container, execute, facts, heading, status, text, title, type Action, type Color, type Element } from '../common/elements';
 import { ownLabel } from '../../src/domain/own-keys';
 import { textInput } from '../common/inputs';
@@ -60,6 +61,8 @@ export function presenceCard(v: PresenceCardView) {
         ['Notice to users', v.noticeConfirmedOn ? `Confirmed on ${v.noticeConfirmedOn}` : 'Not confirmed yet'],
         ['Login', v.credentialStored ? 'Stored, encrypted' : 'Not recorded yet'],
       ]),
+      // POST-3: the disclaimer belongs on the account's page too, not only on posts that link outside the City.
+      text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word (POST-3): ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
     ]),
     ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
     v.history.length ? heading('History') : null,

@@ -153,7 +153,7 @@ export function isDemoUserKey(s: string): s is DemoUserKey {
   return (DEMO_USER_KEYS as readonly string[]).includes(s);
 }
 
-export type DemoChannelKey = 'general' | 'it-review' | 'city-attorney' | 'mayors-office';
+export type DemoChannelKey = 'general' | 'it-review' | 'city-attorney' | 'mayors-office' | 'post-approval';
 
 export interface DemoChannel {
   key: DemoChannelKey;
@@ -161,7 +161,7 @@ export interface DemoChannel {
   id: string;
   name: string;
   /** Which channel purpose (src/domain/channels.ts) an admin would bind it to in the demo. */
-  purpose?: 'it_review' | 'city_attorney' | 'mayors_office' | 'it_director';
+  purpose?: 'it_review' | 'city_attorney' | 'mayors_office' | 'it_director' | 'post_approval';
 }
 
 export interface DemoTeam {
@@ -183,6 +183,7 @@ export const DEMO_TEAM: DemoTeam = {
     { key: 'it-review', id: '19:city-social-media-it-review@thread.tacv2', name: 'IT review', purpose: 'it_review' },
     { key: 'city-attorney', id: '19:city-social-media-city-attorney@thread.tacv2', name: 'City Attorney', purpose: 'city_attorney' },
     { key: 'mayors-office', id: '19:city-social-media-mayors-office@thread.tacv2', name: "Mayor's Office", purpose: 'mayors_office' },
+    { key: 'post-approval', id: '19:city-social-media-post-approval@thread.tacv2', name: 'Post approval', purpose: 'post_approval' },
   ],
 };
 

@@ -34,6 +34,8 @@ const ZEnv = z.object({
   ),
   FIRST_ADMINS: commaList,
   CITY_WEB_DOMAINS: commaList,
+  // POST-4: emergency information is released on this page of the City website and pushed out from there.
+  EMERGENCY_PAGE_URL: z.url({ protocol: /^https?$/, error: 'EMERGENCY_PAGE_URL must be a web address (https://...)' }).default('https://www.cityofmadison.com/emergency'),
   TIME_ZONE: z
     .string()
     .default('America/Chicago')
@@ -80,6 +82,8 @@ export interface Config {
   readonly credentialKey?: string;
   readonly firstAdmins: readonly string[];
   readonly cityWebDomains: readonly string[];
+  /** POST-4: where emergency information is released instead of being posted. */
+  readonly emergencyPageUrl: string;
   readonly timeZone: string;
   readonly logLevel: string;
   readonly outbox: {
@@ -147,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     credentialKey: e.CREDENTIAL_KEY,
     firstAdmins: Object.freeze(e.FIRST_ADMINS),
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
+    emergencyPageUrl: e.EMERGENCY_PAGE_URL,
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),

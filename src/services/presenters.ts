@@ -4,6 +4,7 @@ import type { ReviewStage } from '../domain/presence-request';
 import type { StateTarget } from '../domain/presence';
 import type { Section } from './presence/describe-request';
 import type { Verb } from '../verbs';
+import type { PostApprovalView } from './posts/post-views';
 
 export type { RenderedCard };
 export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
@@ -90,4 +91,5 @@ export interface Presenters {
   noticeCard(v: NoticeView): RenderedCard;
   roleChangedCard(v: RoleChangedView): RenderedCard;
   stateChangedNotice(v: StateChangedView): RenderedCard;
+  postApprovalCard(v: PostApprovalView): RenderedCard;
 }

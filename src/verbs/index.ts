@@ -6,6 +6,7 @@ import { ZGrantRole, ZRevokeRole } from './roles';
 import { ZBindChannel } from './channels';
 import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
+import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -72,6 +73,17 @@ export const VERBS = {
   'records.show': plain('records.show'),
   'records.search': ZRecordsSearch,
   'records.export': ZRecordsExport,
+
+  'post.start': plain('post.start'),
+  'posts.mine': plain('posts.mine'),
+  'post.new': ZPostNew,
+  'post.step': ZPostStep,
+  'post.fix': ZPostFix,
+  'post.open': ZPostRef.extend({ verb: z.literal('post.open') }),
+  'post.edit': ZPostRef.extend({ verb: z.literal('post.edit') }),
+  'post.submit': ZPostRef.extend({ verb: z.literal('post.submit') }),
+  'post.decide': ZPostDecision,
+  'post.publish': ZPostPublish,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

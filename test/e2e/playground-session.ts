@@ -7,6 +7,8 @@ import { launchBrowser, type BrowserSession } from './playground-driver';
 export interface PlaygroundSession {
   playground: RunningPlayground;
   browser: BrowserSession;
+  /** The bot's private data folder (its SQLite database), for a test that must set up records first. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function startPlaygroundSession(opts: Pick<StartPlaygroundOptions, 
       timeoutMs: opts.timeoutMs ?? 120_000,
     });
     browser = await launchBrowser();
-    return { playground, browser, close };
+    return { playground, browser, dataDir: path.join(dataDir, 'data'), close };
   } catch (err) {
     await close();
     throw err;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Harness } from '../harness/bot-harness';
-import { cardText } from '../harness/teams-client';
+import { cardActions, cardText } from '../harness/teams-client';
 import { fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { fillPolicy, fullPolicy } from '../harness/policy-flow';
 import { VERBS, type Verb } from '../../src/verbs';
@@ -21,9 +21,11 @@ const SECRETS = {
   review: { text: 'mx-review-secret@cityofmadison.com', who: ['requester'] },
   policy: { text: 'Parks matrix secret wording for point four', who: ['filer'] },
   block: { text: 'Matrix secret block reason for the counters', who: ['filer'] },
+  // A post is read by its drafter and the presence's approving authority (Dana, also Parks' head).
+  post: { text: 'Matrix secret post wording for the pool', who: ['requester', 'filer'] },
 } as const;
 
-type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string };
+type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string };
 /** `bareIsValid`: the verb alone is a click its clicker may make (start the filing for one's own department). */
 type Sample = { data: (ids: Ids) => Record<string, unknown>; mayChange?: Kind[]; bareIsValid?: true };
 
@@ -77,6 +79,16 @@ const SAMPLES: Record<Verb, Sample> = {
   'records.search': { data: () => ({ department: 'Parks' }) },
   // Every field is optional: the bare verb exports everything, a valid click for a custodian or an admin.
   'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'], bareIsValid: true },
+  'post.start': { data: () => ({}) },
+  'posts.mine': { data: () => ({}) },
+  'post.new': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
+  'post.step': { data: (i) => ({ postId: i.postId, nav: 'save', text: 'Overwritten by someone else.' }), mayChange: ['requester'] },
+  'post.fix': { data: (i) => ({ postId: i.postId, version: i.postVersion, code: 'no-city-link', index: 0 }), mayChange: ['requester'] },
+  'post.open': { data: (i) => ({ postId: i.postId }) },
+  'post.edit': { data: (i) => ({ postId: i.postId }) },
+  'post.submit': { data: (i) => ({ postId: i.postId }), mayChange: ['requester'] },
+  'post.decide': { data: (i) => ({ roundId: i.postRoundId, decision: 'approve' }), mayChange: ['filer'] },
+  'post.publish': { data: (i) => ({ postId: i.postInReviewId, url: 'https://www.instagram.com/p/forged' }) },
 };
 
 /**
@@ -115,7 +127,21 @@ describe('authorization matrix over every verb', () => {
       const r = await h.bot.db.review.findFirstOrThrow({ where: { requestId: approved.requestId, stage } });
       await h.user(who).click({ verb: 'review.decide', reviewId: r.id, decision: 'approve' }, { channel: IT_REVIEW });
     }
-    const presence = await h.bot.db.presence.findFirstOrThrow({ where: { requestId: approved.requestId } });
+    const approvedRow = await h.bot.db.presence.findFirstOrThrow({ where: { requestId: approved.requestId } });
+    await rae.click({ verb: 'presence.golive', presenceId: approvedRow.id, accountUrl: 'https://www.instagram.com/mxpublic', login: 'mx', password: 'pw', noticeInPlace: 'true' });
+    const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { id: approvedRow.id } });
+
+    // Rae's posts for it (POST-1: she is its owner and spokesperson): a draft, and one waiting for Dana's approval.
+    const newPost = async (text: string) => {
+      const postId = cardActions((await rae.click({ verb: 'post.new', presenceId: presence.id })).card).find((a) => a.verb === 'post.step')!.data.postId as string;
+      await rae.click({ verb: 'post.step', postId, nav: 'save', text });
+      return postId;
+    };
+    const postId = await newPost(SECRETS.post.text);
+    const postInReviewId = await newPost(`${SECRETS.post.text}. Hours: https://www.cityofmadison.com/parks`);
+    await rae.click({ verb: 'post.submit', postId: postInReviewId });
+    const postRound = await h.bot.db.postRound.findFirstOrThrow({ where: { postId: postInReviewId } });
+    const postVersion = (await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).version;
 
     // A request waiting for IT review, and a draft: both Rae's alone (and IT's, for the one in review).
     const inReview = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.review.text } });
@@ -131,7 +157,7 @@ describe('authorization matrix over every verb', () => {
     await dana.click({ verb: 'block.request', departmentId: 'parks', sites: 'tiktok.com', reason: SECRETS.block.text });
     const block = await h.bot.db.accessBlockRequest.findFirstOrThrow();
     const grantRow = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'streets' } });
-    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id };
+    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id };
     await h.bot.worker.drain();
   }, 120_000);
   afterAll(() => h.stop());
@@ -139,7 +165,7 @@ describe('authorization matrix over every verb', () => {
   /** Every row a click could change, and how many audit events and outgoing messages there are. */
   async function snapshot() {
     const db = h.bot.db;
-    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox] = await Promise.all([
+    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds] = await Promise.all([
       db.presenceRequest.findMany({ orderBy: { id: 'asc' } }),
       db.review.findMany({ orderBy: { id: 'asc' } }),
       db.presence.findMany({ orderBy: { id: 'asc' } }),
@@ -149,8 +175,10 @@ describe('authorization matrix over every verb', () => {
       db.channelBinding.findMany({ orderBy: { purpose: 'asc' } }),
       db.auditEvent.count(),
       db.outboxMessage.count(),
+      db.post.findMany({ orderBy: { id: 'asc' } }),
+      db.postRound.findMany({ orderBy: { id: 'asc' } }),
     ]);
-    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox });
+    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds });
   }
 
   it('has a sample click for every verb in the map', () => {

@@ -23,6 +23,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ OUTBOX_GIVE_UP_HOURS: '0' })).toThrow('OUTBOX_GIVE_UP_HOURS must be more than 0 hours');
   });
 
+  it('POST-4: reads the emergency page address, with the City website default, and refuses one that is not a web address', () => {
+    expect(loadConfig({}).emergencyPageUrl).toBe('https://www.cityofmadison.com/emergency');
+    expect(loadConfig({ EMERGENCY_PAGE_URL: 'https://www.cityofmadison.com/alerts' }).emergencyPageUrl).toBe('https://www.cityofmadison.com/alerts');
+    expect(() => loadConfig({ EMERGENCY_PAGE_URL: 'javascript:alert(1)' })).toThrow('EMERGENCY_PAGE_URL must be a web address');
+    expect(() => loadConfig({ EMERGENCY_PAGE_URL: 'the emergency page' })).toThrow('EMERGENCY_PAGE_URL must be a web address');
+  });
+
   it('lists every bad value at once', () => {
     try {
       loadConfig({ PORT: 'eighty', TIME_ZONE: 'Mars/Olympus', CREDENTIAL_KEY: 'short', LOG_LEVEL: 'loud' });

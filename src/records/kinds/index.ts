@@ -3,6 +3,7 @@ import { presenceRequests, reviewRounds, presences } from './presence-kinds';
 import { auditEvents, registryHistory } from './audit-kinds';
 import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
 import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
+import { posts, postRounds } from './post-kinds';
 
 /**
  * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
@@ -14,6 +15,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   decisions,
   presences,
   registryHistory,
+  posts,
+  postRounds,
   departmentPolicies,
   siteBlocks,
   roleGrants,

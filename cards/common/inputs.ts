@@ -58,6 +58,8 @@ export function choiceInput(c: Common & { choices: Array<{ title: string; value:
       // Long lists (departments, people) filter as you type in Teams.
       style: expanded ? 'expanded' : c.choices.length > 12 && !c.multiSelect ? 'filtered' : 'compact',
       choices: c.choices,
+      // Without wrap a choice is cut to one line at 360 px (issue 19).
+      wrap: true,
       ...(c.placeholder ? { placeholder: c.placeholder } : {}),
       ...(c.value !== undefined ? { value: c.value } : {}),
       ...(c.multiSelect ? { isMultiSelect: true } : {}),
@@ -73,6 +75,8 @@ export function toggleInput(c: Common & { title: string; value?: boolean }): Ele
       id: c.id,
       label: c.label,
       title: c.title,
+      // The title is the statement the person agrees to: every word must show.
+      wrap: true,
       valueOn: 'true',
       valueOff: 'false',
       value: c.value ? 'true' : 'false',

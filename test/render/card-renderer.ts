@@ -54,7 +54,7 @@ export class CardRenderer {
     await this.load(theme);
     const { page } = this.browser;
     const result = (await page.evaluate(
-      ([c, hc, opts]) => (window as any).renderAndMeasure(c, hc, opts),
+      ([c, hc, opts]) => (globalThis as any).renderAndMeasure(c, hc, opts),
       [card, hostConfigs[theme], { width: PHONE.width, screen: PHONE.screen, decisionPattern: DECISION_BUTTONS }] as const,
     )) as Rendering;
     const seen = new Set<string>();

@@ -44,9 +44,12 @@ export function card(body: Array<Element | null | undefined | false>, actions: A
   };
 }
 
-/** Teams' good (2.1:1) and warning (1.5:1) text colours are unreadable on white: text keeps the default colour. */
+/**
+ * Text keeps the default colour (CARDS.md, issue 19): Teams' good (2.1:1) and warning (1.5:1) are unreadable on
+ * white and attention reads 3.2:1 on the dark theme. A coloured line is bold instead; the words say what it means.
+ */
 function readable(color: Color | undefined): Color | undefined {
-  return color === 'good' || color === 'warning' ? 'default' : color;
+  return color === 'good' || color === 'warning' || color === 'attention' ? 'default' : color;
 }
 
 export function title(text: string): Element {
@@ -61,7 +64,8 @@ export function status(text: string, color: Color = 'default'): Element {
 
 export function text(value: string, opts: { subtle?: boolean; size?: 'Small' | 'Default'; color?: Color; weight?: 'Bolder' } = {}): Element {
   const color = readable(opts.color);
-  return { type: 'TextBlock', text: phoneSafe(value), wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(color ? { color } : {}), ...(opts.weight ? { weight: opts.weight } : {}) };
+  const weight = opts.weight ?? (color !== opts.color ? 'Bolder' : undefined);
+  return { type: 'TextBlock', text: phoneSafe(value), wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(color ? { color } : {}), ...(weight ? { weight } : {}) };
 }
 
 export function heading(value: string): Element {
@@ -72,8 +76,9 @@ export function facts(pairs: Array<[string, string | undefined | null]>): Elemen
   return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([t, v]) => ({ title: t, value: phoneSafe(v as string) })) };
 }
 
-export function bullets(items: string[]): Element {
-  return text(items.map((i) => `- ${i}`).join('\n'));
+/** One TextBlock per item: a markdown list is drawn 40 px wider than the card by the web renderer and clipped. */
+export function bullets(items: string[], opts: { size?: 'Small' | 'Default' } = {}): Element {
+  return { type: 'Container', spacing: 'Small', items: items.map((i) => ({ ...text(`• ${i}`, opts), spacing: 'None' })) };
 }
 
 export function container(items: Element[], style?: 'emphasis' | 'good' | 'attention' | 'warning' | 'accent'): Element {

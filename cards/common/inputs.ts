@@ -22,7 +22,7 @@ interface Common {
 function withFeedback(input: Element, c: Common): Element[] {
   if (c.draftable && c.required) Object.assign(input, { isRequired: false, label: `${c.label} (required)` });
   const out: Element[] = [input];
-  if (c.error) out.push({ type: 'TextBlock', text: c.error, color: 'attention', wrap: true, spacing: 'None', size: 'Small' });
+  if (c.error) out.push({ type: 'TextBlock', text: c.error, weight: 'Bolder', wrap: true, spacing: 'None', size: 'Small' });
   if (c.why) out.push({ type: 'TextBlock', text: `Why we ask: ${c.why}`, isSubtle: true, wrap: true, spacing: 'None', size: 'Small' });
   return out;
 }
@@ -91,5 +91,5 @@ export function toggleInput(c: Common & { title: string; value?: boolean }): Ele
 export function errorSummary(errors: FieldErrors | undefined): Element | null {
   const n = errors ? Object.values(errors).filter(Boolean).length : 0;
   if (!n) return null;
-  return { type: 'TextBlock', text: n === 1 ? 'One answer needs fixing: see the note under the field.' : `${n} answers need fixing: see the notes under the fields.`, color: 'attention', weight: 'Bolder', wrap: true };
+  return { type: 'TextBlock', text: n === 1 ? 'One answer needs fixing: see the note under the field.' : `${n} answers need fixing: see the notes under the fields.`, weight: 'Bolder', wrap: true };
 }

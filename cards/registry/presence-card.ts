@@ -1,4 +1,4 @@
-import { actionSet, card, confirm, container, details, execute, facts, heading, showDetails, status, text, title, type Action, type Color, type Element } from '../common/elements';
+import { actionSet, bullets, card, confirm, container, details, execute, facts, heading, showDetails, status, text, title, type Action, type Color, type Element } from '../common/elements';
 import { ownLabel } from '../../src/domain/own-keys';
 import { textInput } from '../common/inputs';
 import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
@@ -67,7 +67,7 @@ export function presenceCard(v: PresenceCardView) {
     actionSet([showDetails(DETAILS, 'Show the request')]),
     details(DETAILS, [
       ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
-      ...(v.history.length ? [heading('History'), text(v.history.map((h) => `- ${h.what} · ${h.who} · ${h.when}`).join('\n'), { size: 'Small' })] : []),
+      ...(v.history.length ? [heading('History'), bullets(v.history.map((h) => `${h.what} · ${h.who} · ${h.when}`), { size: 'Small' })] : []),
     ]),
     v.revealElsewhere ? text('To see the login, open this presence in your personal chat with Social Steward.', { subtle: true, size: 'Small' }) : null,
   ];

@@ -11,7 +11,7 @@ export const PHONE = { width: 360, screen: 640 };
 export type Theme = 'light' | 'dark';
 
 /** Buttons that decide or submit: they must stand within the first two screens. */
-export const DECISION_BUTTONS = '^(Approve|Submit|File|Send|Acknowledge|Return|Reject|Confirm|Save|Yes,)';
+export const DECISION_BUTTONS = '^(Approve|Submit|File|Send|Acknowledge|Return|Reject|Yes,)';
 
 export interface Problem {
   kind: 'cut button title' | 'cut text' | 'cut toggle or choice' | 'low contrast' | 'dropped actions' | 'decision out of reach';
@@ -45,6 +45,12 @@ export class CardRenderer {
     const bg = theme === 'light' ? '#ffffff' : '#2d2c2c';
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:${bg}"><div id="host"></div></body></html>`);
     await page.addStyleTag({ path: vendor(`teams-container-${theme}.css`) });
+    // The designer's dark CSS keeps the light theme's link colour (#6264A7, 2.6:1 on dark); links take the host
+    // config's accent colour, as in Teams' dark theme.
+    const accent = (hostConfigs[theme] as any).containerStyles.default.foregroundColors.accent.default as string;
+    if (theme === 'dark') await page.addStyleTag({ content: `a.ac-anchor:link, a.ac-anchor:visited { color: #${accent.replace('#', '').slice(-6)}; }` });
+    // Teams renders markdown (bold, links) in TextBlocks and facts; the designer does it with markdown-it too.
+    await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
     await page.addScriptTag({ path: path.join(__dirname, 'page', 'measure.js') });
   }

@@ -53,25 +53,25 @@ function readable(color: Color | undefined): Color | undefined {
 }
 
 export function title(text: string): Element {
-  text = phoneSafe(text);
   return { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
 /** A status line always carries words; the colour only repeats them. */
 export function status(text: string, color: Color = 'default'): Element {
-  return { type: 'TextBlock', text: phoneSafe(text), color: readable(color), weight: color === 'default' ? 'Default' : 'Bolder', wrap: true, spacing: 'Small' };
+  return { type: 'TextBlock', text, color: readable(color), weight: color === 'default' ? 'Default' : 'Bolder', wrap: true, spacing: 'Small' };
 }
 
 export function text(value: string, opts: { subtle?: boolean; size?: 'Small' | 'Default'; color?: Color; weight?: 'Bolder' } = {}): Element {
   const color = readable(opts.color);
   const weight = opts.weight ?? (color !== opts.color ? 'Bolder' : undefined);
-  return { type: 'TextBlock', text: phoneSafe(value), wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(color ? { color } : {}), ...(weight ? { weight } : {}) };
+  return { type: 'TextBlock', text: value, wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(color ? { color } : {}), ...(weight ? { weight } : {}) };
 }
 
 export function heading(value: string): Element {
-  return { type: 'TextBlock', text: phoneSafe(value), weight: 'Bolder', wrap: true, spacing: 'Medium' };
+  return { type: 'TextBlock', text: value, weight: 'Bolder', wrap: true, spacing: 'Medium' };
 }
 
+/** TextBlocks break a long word at the card's edge; a FactSet is a table, whose cells do not, so values are made safe. */
 export function facts(pairs: Array<[string, string | undefined | null]>): Element {
   return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([t, v]) => ({ title: t, value: phoneSafe(v as string) })) };
 }
@@ -116,6 +116,17 @@ export function briefFacts(id: string, pairs: Array<[string, string | undefined 
     type: 'Container',
     items: [{ type: 'Container', id: `${id}-brief`, items: [facts(shown), text('Tap to read every answer in full.', { subtle: true, size: 'Small' })] }, details(id, [facts(pairs)])],
     selectAction: { type: 'Action.ToggleVisibility', title: 'Read in full', targetElements: [id, `${id}-brief`] },
+  };
+}
+
+/** A long note (a returned request's reason, the Mayor's Office comments): its start, the whole one tap away. */
+export function longNote(id: string, note: string, opts: { weight?: 'Bolder'; max?: number } = {}): Element {
+  const brief = preview(note, opts.max ?? 160);
+  if (brief === note.trim()) return text(note, { weight: opts.weight });
+  return {
+    type: 'Container',
+    items: [{ ...text(`${brief} (tap to read all)`, { weight: opts.weight }), id: `${id}-brief` }, details(id, [text(note, { weight: opts.weight })])],
+    selectAction: { type: 'Action.ToggleVisibility', title: 'Read all', targetElements: [id, `${id}-brief`] },
   };
 }
 

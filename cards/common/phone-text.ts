@@ -1,8 +1,9 @@
 /** Text that fits a phone's line (issue 19, CARDS.md "On a phone"): plain string functions, no card types. */
 
 /**
- * A word longer than a phone's line (a handle, an id) runs past the card's edge, where Teams clips it. Zero-width
- * spaces let it wrap; links show a short label and keep the whole address one click away.
+ * For FactSet values: a word longer than a phone's line (a handle, an id) runs past the card's edge, where Teams
+ * clips it. Zero-width spaces let it wrap; links show a short label and keep the whole address one click away.
+ * Only for display: text a person copies (a notice to paste, a login) never goes through this.
  */
 export function phoneSafe(value: string): string {
   return value

@@ -1,4 +1,4 @@
-import { actionSet, card, execute, heading, status, text, title, type Element } from '../common/elements';
+import { actionSet, card, execute, status, text, title, type Element } from '../common/elements';
 import type { HelpEntry } from '../../src/teams/router';
 
 export interface HelpView {
@@ -23,9 +23,8 @@ export function helpCard(v: HelpView) {
   // Each thing to do carries its own full-width button: at 360 px a row of eight is cut to "Req..." and Teams drops
   // every button past six (issue 19).
   const rows: Element[] = v.entries.flatMap((e) => [
-    heading(e.title),
-    text(`${e.description} Type **${e.command}** or use the button.`, { subtle: true, size: 'Small' }),
-    { ...actionSet([execute(e.title, { verb: e.verb })]), spacing: 'Small' },
+    { ...actionSet([execute(e.title, { verb: e.verb })]), spacing: 'Medium' },
+    { ...text(`${e.description} Type **${e.command}** or use the button above.`, { subtle: true, size: 'Small' }), spacing: 'Small' },
   ]);
   return card([...intro, ...rows, text(`Your roles: ${v.roles.length ? v.roles.join(', ') : 'Staff'}`, { subtle: true, size: 'Small' })]);
 }

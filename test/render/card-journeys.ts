@@ -109,6 +109,10 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await h.bot.worker.drain();
   const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { requestId } });
   for (const p of [pat, ivy, morgan, dana]) await click(p, { verb: 'presence.open', presenceId: presence.id });
+  // Live: the owner records the address and login; IT then sees Reveal, Suspend and Retire.
+  await click(pat, { verb: 'presence.golive', presenceId: presence.id, accountUrl: 'https://www.instagram.com/madisonparks', login: 'parks-social@cityofmadison.com', password: 'Gr33n-Meadow-Tr41l', noticeInPlace: 'true' });
+  for (const p of [pat, ivy]) await click(p, { verb: 'presence.open', presenceId: presence.id });
+  await click(ivy, { verb: 'presence.reveal', presenceId: presence.id });
 
   // A policy: every step, filed, returned, filed again, acknowledged.
   const policyAnswers = variant === 'ordinary' ? fullPolicy() : maxLengthPolicy();

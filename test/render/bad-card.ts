@@ -9,7 +9,7 @@ export function badPhoneCard() {
       { type: 'TextBlock', text: 'Active', color: 'good', wrap: true },
       { type: 'Input.Toggle', id: 'notice', title: "The account will show the City's notice to users with the Terms of use link", valueOn: 'true', valueOff: 'false' },
       { type: 'Input.ChoiceSet', id: 'use', style: 'expanded', choices: [{ title: 'No rule beyond APM 3-9: limited and incidental personal use is allowed', value: 'limited' }] },
-      { type: 'Container', minHeight: '1400px', items: [{ type: 'TextBlock', text: 'Long record', wrap: true }] },
+      { type: 'Container', minHeight: '2000px', items: [{ type: 'TextBlock', text: 'Long record', wrap: true }] },
       { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Approve', verb: 'review.decide' }] },
     ],
     actions: titles.map((title) => ({ type: 'Action.Execute', title, verb: 'help.show' })),

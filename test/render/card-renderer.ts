@@ -14,7 +14,7 @@ export type Theme = 'light' | 'dark';
 export const DECISION_BUTTONS = '^(Approve|Submit|File|Send|Acknowledge|Return|Reject|Yes,)';
 
 export interface Problem {
-  kind: 'cut button title' | 'cut text' | 'cut toggle or choice' | 'low contrast' | 'dropped actions' | 'decision out of reach';
+  kind: 'cut button title' | 'cut text' | 'cut toggle or choice' | 'low contrast' | 'dropped actions' | 'decision out of reach' | 'too tall';
   text: string;
   detail?: string;
 }

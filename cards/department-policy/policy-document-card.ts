@@ -1,4 +1,4 @@
-import { card, columns, actionSet, confirm, details, execute, facts, heading, preview, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
+import { card, columns, actionSet, confirm, details, execute, facts, heading, longNote, preview, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PolicyDraft } from '../../src/domain/policy-points';
 import { ownLabel } from '../../src/domain/own-keys';
@@ -49,7 +49,8 @@ export function policyDocumentCard(v: PolicyDocView) {
   return card(
     [
       title(v.heading),
-      status(v.statusLine, v.statusColor ?? 'default'),
+      // A returned version's status carries the Mayor's Office comments (up to 2000 characters): their start, then a tap.
+      v.statusLine.length > 200 ? longNote('status-line', v.statusLine) : status(v.statusLine, v.statusColor ?? 'default'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
       v.problem ? text(v.problem, { color: 'attention', weight: 'Bolder' }) : null,
       facts(v.meta),

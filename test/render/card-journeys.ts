@@ -9,7 +9,7 @@ import type { Harness } from '../harness/bot-harness';
 import { fillRequest, parksAnswers, setUp, CITY_ATTORNEY, IT_REVIEW } from '../harness/presence-flow';
 import { fillPolicy, fullPolicy, MAYORS_OFFICE } from '../harness/policy-flow';
 import { cardActions, type Place, type TeamsUser, PERSONAL } from '../harness/teams-client';
-import { maxLengthPolicy, maxLengthRequest, MAX_REASON } from './max-answers';
+import { maxLengthPolicy, maxLengthRequest, MAX_REASON, words } from './max-answers';
 
 export type Variant = 'ordinary' | 'maximum';
 export interface CollectedCard {
@@ -113,6 +113,16 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await click(pat, { verb: 'presence.golive', presenceId: presence.id, accountUrl: 'https://www.instagram.com/madisonparks', login: 'parks-social@cityofmadison.com', password: 'Gr33n-Meadow-Tr41l', noticeInPlace: 'true' });
   for (const p of [pat, ivy]) await click(p, { verb: 'presence.open', presenceId: presence.id });
   await click(ivy, { verb: 'presence.reveal', presenceId: presence.id });
+  const version = async () => (await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).version;
+  const why = variant === 'ordinary' ? 'Not updated since March; the owner has not answered two nudges.' : MAX_REASON;
+  await click(ivy, { verb: 'presence.state', presenceId: presence.id, version: await version(), to: 'suspended', suspendReason: why });
+  await click(ivy, { verb: 'presence.state', presenceId: presence.id, version: await version(), to: 'active', reactivateReason: why });
+  // Public records: a search that matches, then its export link.
+  await click(morgan, { verb: 'records.search', presence: '', department: 'parks', person: '', from: '', to: '' });
+  await click(morgan, { verb: 'records.export', department: 'parks' });
+  // A department head asks IT to block social media sites for their staff.
+  await say(dana, 'block social media');
+  await click(dana, { verb: 'block.request', departmentId: 'parks', sites: variant === 'ordinary' ? 'tiktok.com, facebook.com' : words(500, 'tiktok.com, facebook.com, '), reason: why });
 
   // A policy: every step, filed, returned, filed again, acknowledged.
   const policyAnswers = variant === 'ordinary' ? fullPolicy() : maxLengthPolicy();

@@ -3,6 +3,9 @@
  * to one vocabulary (CARDS.md): a title, a status line with words, FactSets, labelled inputs, Execute actions.
  */
 import type { Verb } from '../../src/verbs';
+import { phoneSafe, preview } from './phone-text';
+
+export { phoneSafe, preview };
 
 export type Color = 'default' | 'good' | 'warning' | 'attention' | 'accent';
 
@@ -12,7 +15,7 @@ export interface Element {
 }
 
 export interface Action {
-  type: 'Action.Execute' | 'Action.ShowCard' | 'Action.OpenUrl';
+  type: 'Action.Execute' | 'Action.ShowCard' | 'Action.OpenUrl' | 'Action.ToggleVisibility';
   title: string;
   [key: string]: unknown;
 }
@@ -26,8 +29,12 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
+/** Side by side at 360 px, three short titles fit; Teams drops whatever passes six (CARDS.md "Limits"). */
+export const MAX_VISIBLE_ACTIONS = 3;
+
 export function card(body: Array<Element | null | undefined | false>, actions: Array<Action | null | undefined | false> = []): AdaptiveCard {
-  const acts = actions.filter(Boolean) as Action[];
+  // The first three stay buttons; the rest go to the card's "..." menu (Adaptive Cards 1.5 `mode: secondary`).
+  const acts = (actions.filter(Boolean) as Action[]).map((a, i) => (i < MAX_VISIBLE_ACTIONS ? a : { ...a, mode: 'secondary' }));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -37,29 +44,41 @@ export function card(body: Array<Element | null | undefined | false>, actions: A
   };
 }
 
+/**
+ * Text keeps the default colour (CARDS.md, issue 19): Teams' good (2.1:1) and warning (1.5:1) are unreadable on
+ * white and attention reads 3.2:1 on the dark theme. A coloured line is bold instead; the words say what it means.
+ */
+function readable(color: Color | undefined): Color | undefined {
+  return color === 'good' || color === 'warning' || color === 'attention' ? 'default' : color;
+}
+
 export function title(text: string): Element {
   return { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
 /** A status line always carries words; the colour only repeats them. */
 export function status(text: string, color: Color = 'default'): Element {
-  return { type: 'TextBlock', text, color, weight: color === 'default' ? 'Default' : 'Bolder', wrap: true, spacing: 'Small' };
+  return { type: 'TextBlock', text, color: readable(color), weight: color === 'default' ? 'Default' : 'Bolder', wrap: true, spacing: 'Small' };
 }
 
 export function text(value: string, opts: { subtle?: boolean; size?: 'Small' | 'Default'; color?: Color; weight?: 'Bolder' } = {}): Element {
-  return { type: 'TextBlock', text: value, wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(opts.color ? { color: opts.color } : {}), ...(opts.weight ? { weight: opts.weight } : {}) };
+  const color = readable(opts.color);
+  const weight = opts.weight ?? (color !== opts.color ? 'Bolder' : undefined);
+  return { type: 'TextBlock', text: value, wrap: true, isSubtle: opts.subtle ?? false, size: opts.size ?? 'Default', ...(color ? { color } : {}), ...(weight ? { weight } : {}) };
 }
 
 export function heading(value: string): Element {
   return { type: 'TextBlock', text: value, weight: 'Bolder', wrap: true, spacing: 'Medium' };
 }
 
+/** TextBlocks break a long word at the card's edge; a FactSet is a table, whose cells do not, so values are made safe. */
 export function facts(pairs: Array<[string, string | undefined | null]>): Element {
-  return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([t, v]) => ({ title: t, value: v })) };
+  return { type: 'FactSet', facts: pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([t, v]) => ({ title: t, value: phoneSafe(v as string) })) };
 }
 
-export function bullets(items: string[]): Element {
-  return text(items.map((i) => `- ${i}`).join('\n'));
+/** One TextBlock per item: a markdown list is drawn 40 px wider than the card by the web renderer and clipped. */
+export function bullets(items: string[], opts: { size?: 'Small' | 'Default' } = {}): Element {
+  return { type: 'Container', spacing: 'Small', items: items.map((i) => ({ ...text(`• ${i}`, opts), spacing: 'None' })) };
 }
 
 export function container(items: Element[], style?: 'emphasis' | 'good' | 'attention' | 'warning' | 'accent'): Element {
@@ -83,6 +102,42 @@ export function openUrl(title: string, url: string): Action {
 /** Destructive actions confirm in a ShowCard first (CARDS.md). `default` is for a step that asks something but undoes nothing. */
 export function confirm(title: string, body: Element[], confirmAction: Action, style: 'destructive' | 'default' = 'destructive'): Action {
   return { type: 'Action.ShowCard', title, style, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [confirmAction] } };
+}
+
+/**
+ * A record's facts with long values shortened, the whole record hidden below until the reader taps the facts
+ * (`selectAction` toggles it): a summary stays one screen-friendly block per section.
+ */
+export function briefFacts(id: string, pairs: Array<[string, string | undefined | null]>, max = 60): Element {
+  const shown = pairs.map(([k, v]) => [k, v ? preview(v, max) : v] as [string, string | undefined | null]);
+  const cut = shown.some(([, v], i) => v !== pairs[i][1]);
+  if (!cut) return facts(pairs);
+  return {
+    type: 'Container',
+    items: [{ type: 'Container', id: `${id}-brief`, items: [facts(shown), text('Tap to read every answer in full.', { subtle: true, size: 'Small' })] }, details(id, [facts(pairs)])],
+    selectAction: { type: 'Action.ToggleVisibility', title: 'Read in full', targetElements: [id, `${id}-brief`] },
+  };
+}
+
+/** A long note (a returned request's reason, the Mayor's Office comments): its start, the whole one tap away. */
+export function longNote(id: string, note: string, opts: { weight?: 'Bolder'; max?: number } = {}): Element {
+  const brief = preview(note, opts.max ?? 160);
+  if (brief === note.trim()) return text(note, { weight: opts.weight });
+  return {
+    type: 'Container',
+    items: [{ ...text(`${brief} (tap to read all)`, { weight: opts.weight }), id: `${id}-brief` }, details(id, [text(note, { weight: opts.weight })])],
+    selectAction: { type: 'Action.ToggleVisibility', title: 'Read all', targetElements: [id, `${id}-brief`] },
+  };
+}
+
+/** A "Show details" button that opens (and closes) the hidden container `id`: the full record, one click away. */
+export function showDetails(id: string, label = 'Show details'): Action {
+  return { type: 'Action.ToggleVisibility', title: label, targetElements: [id] };
+}
+
+/** The full record, hidden until "Show details" (CARDS.md "On a phone"): decisions stay within two screens. */
+export function details(id: string, items: Element[]): Element {
+  return { type: 'Container', id, isVisible: false, items, spacing: 'Medium' };
 }
 
 export function actionSet(actions: Action[]): Element {

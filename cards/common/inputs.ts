@@ -22,7 +22,7 @@ interface Common {
 function withFeedback(input: Element, c: Common): Element[] {
   if (c.draftable && c.required) Object.assign(input, { isRequired: false, label: `${c.label} (required)` });
   const out: Element[] = [input];
-  if (c.error) out.push({ type: 'TextBlock', text: c.error, color: 'attention', wrap: true, spacing: 'None', size: 'Small' });
+  if (c.error) out.push({ type: 'TextBlock', text: c.error, weight: 'Bolder', wrap: true, spacing: 'None', size: 'Small' });
   if (c.why) out.push({ type: 'TextBlock', text: `Why we ask: ${c.why}`, isSubtle: true, wrap: true, spacing: 'None', size: 'Small' });
   return out;
 }
@@ -58,6 +58,8 @@ export function choiceInput(c: Common & { choices: Array<{ title: string; value:
       // Long lists (departments, people) filter as you type in Teams.
       style: expanded ? 'expanded' : c.choices.length > 12 && !c.multiSelect ? 'filtered' : 'compact',
       choices: c.choices,
+      // Without wrap a choice is cut to one line at 360 px (issue 19).
+      wrap: true,
       ...(c.placeholder ? { placeholder: c.placeholder } : {}),
       ...(c.value !== undefined ? { value: c.value } : {}),
       ...(c.multiSelect ? { isMultiSelect: true } : {}),
@@ -73,6 +75,8 @@ export function toggleInput(c: Common & { title: string; value?: boolean }): Ele
       id: c.id,
       label: c.label,
       title: c.title,
+      // The title is the statement the person agrees to: every word must show.
+      wrap: true,
       valueOn: 'true',
       valueOff: 'false',
       value: c.value ? 'true' : 'false',
@@ -87,5 +91,5 @@ export function toggleInput(c: Common & { title: string; value?: boolean }): Ele
 export function errorSummary(errors: FieldErrors | undefined): Element | null {
   const n = errors ? Object.values(errors).filter(Boolean).length : 0;
   if (!n) return null;
-  return { type: 'TextBlock', text: n === 1 ? 'One answer needs fixing: see the note under the field.' : `${n} answers need fixing: see the notes under the fields.`, color: 'attention', weight: 'Bolder', wrap: true };
+  return { type: 'TextBlock', text: n === 1 ? 'One answer needs fixing: see the note under the field.' : `${n} answers need fixing: see the notes under the fields.`, weight: 'Bolder', wrap: true };
 }

@@ -1,4 +1,4 @@
-import { card, columns, actionSet, confirm, container, execute, facts, heading, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
+import { card, columns, actionSet, confirm, details, execute, facts, heading, longNote, preview, status, text, title, bullets, type Action, type Color, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, type PolicyDraft } from '../../src/domain/policy-points';
 import { ownLabel } from '../../src/domain/own-keys';
@@ -23,9 +23,22 @@ export interface PolicyDocView {
 
 const stepOf = (field: string) => POLICY_STEPS.findIndex((s) => s.includes(field)) + 1;
 
-function point(label: string, body: string | undefined, edit?: Action): Element {
+/**
+ * One line per point (issue 19): its start under the title, the whole text shown by tapping the point, so a filed
+ * policy stays short and Acknowledge or File stays within two phone screens however long the answers are.
+ */
+function point(id: string, label: string, body: string | undefined, edit?: Action): Element {
+  const full = body?.trim();
+  const line = text(full ? preview(full, 50) : 'Not answered yet', { size: 'Small', ...(full ? {} : { weight: 'Bolder' }) });
   const head = edit ? columns([{ items: [heading(label)] }, { width: 'auto', items: [actionSet([edit])] }]) : heading(label);
-  return container([head, text(body?.trim() || 'Not answered yet', { size: 'Small', ...(body?.trim() ? {} : { color: 'attention' }) })]);
+  if (!full || preview(full, 50) === full) return { type: 'Container', items: [head, line], spacing: 'Small' };
+  const briefId = `${id}-brief`;
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [head, { type: 'Container', id: briefId, items: [line] }, details(id, [text(full, { size: 'Small' })])],
+    selectAction: { type: 'Action.ToggleVisibility', title: `Read ${label}`, targetElements: [id, briefId] },
+  };
 }
 
 /** A department policy as a readable document; the same card is the filer's summary and the reader's view. */
@@ -36,7 +49,8 @@ export function policyDocumentCard(v: PolicyDocView) {
   return card(
     [
       title(v.heading),
-      status(v.statusLine, v.statusColor ?? 'default'),
+      // A returned version's status carries the Mayor's Office comments (up to 2000 characters): their start, then a tap.
+      v.statusLine.length > 200 ? longNote('status-line', v.statusLine) : status(v.statusLine, v.statusColor ?? 'default'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
       v.problem ? text(v.problem, { color: 'attention', weight: 'Bolder' }) : null,
       facts(v.meta),
@@ -44,8 +58,9 @@ export function policyDocumentCard(v: PolicyDocView) {
       v.changes?.length ? bullets(v.changes) : null,
       v.checks?.length ? heading('What to check') : null,
       v.checks?.length ? bullets(v.checks) : null,
-      ...POLICY_POINTS.map((p) => point(`Point ${p.n} · ${p.title}`, v.draft[p.id], edit(p.id))),
-      point('Personal use while on duty', personalText, edit('personalUse')),
+      v.editable ? null : text('Tap a point to read it in full.', { subtle: true, size: 'Small' }),
+      ...POLICY_POINTS.map((p) => point(`point-${p.n}`, `Point ${p.n} · ${p.title}`, v.draft[p.id], edit(p.id))),
+      point('point-personal-use', 'Personal use while on duty', personalText, edit('personalUse')),
     ],
     v.actions ?? [],
   );

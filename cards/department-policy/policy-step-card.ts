@@ -1,4 +1,4 @@
-import { card, container, execute, facts, heading, status, text, title, type Element } from '../common/elements';
+import { card, container, execute, facts, heading, longNote, status, text, title, type Element } from '../common/elements';
 import { choiceInput, errorSummary, textInput, type FieldErrors } from '../common/inputs';
 import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, POLICY_STEP_COUNT, type PolicyDraft } from '../../src/domain/policy-points';
 
@@ -55,7 +55,7 @@ export function policyStepCard(v: PolicyStepView) {
     [
       title(`Social media policy: ${v.departmentName}`),
       status(`Step ${v.step} of ${POLICY_STEP_COUNT} · ${last ? 'Personal use' : `Points ${POLICY_STEPS[v.step - 1].map((f) => f.slice(1)).join(' and ')} of 12`}`),
-      v.returnedComments ? text(`The Mayor's Office returned the last version: ${v.returnedComments}`, { color: 'warning', weight: 'Bolder' }) : null,
+      v.returnedComments ? longNote('returned-comments', `The Mayor's Office returned the last version: ${v.returnedComments}`, { weight: 'Bolder' }) : null,
       v.saved ? text('Draft saved. Come back any time with "file our policy".', { color: 'good' }) : null,
       errorSummary(v.errors),
       ...POLICY_STEPS[v.step - 1].flatMap((f) => pointInputs(f, v)),

@@ -1,4 +1,4 @@
-import { card, container, execute, facts, heading, status, text, title, confirm, bullets, type Element } from '../common/elements';
+import { actionSet, card, container, details, execute, facts, heading, showDetails, status, text, title, confirm, bullets, type Element } from '../common/elements';
 import { textInput } from '../common/inputs';
 import type { ReviewView } from '../../src/services/presenters';
 import type { ReviewStage } from '../../src/domain/presence-request';
@@ -14,9 +14,12 @@ const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
   attorney: ['First Amendment issues of the proposed use.', 'Public records and open meetings obligations.'],
 };
 
+const DETAILS = 'request-details';
+
 function banner(d: NonNullable<ReviewCardView['decided']>): Element {
   const words = d.outcome === 'approved' ? `Approved by ${d.by} on ${d.at}` : d.outcome === 'rejected' ? `Returned by ${d.by} on ${d.at}` : `Withdrawn by ${d.by} on ${d.at}`;
-  return container([status(words, d.outcome === 'approved' ? 'good' : 'attention'), d.reason ? text(`Reason: ${d.reason}`) : null].filter(Boolean) as Element[], d.outcome === 'approved' ? 'good' : 'attention');
+  // The banner's colour repeats the words; the words stay in the default colour (issue 19: good text is 2.1:1).
+  return container([status(words, 'default'), d.reason ? text(`Reason: ${d.reason}`) : null].filter(Boolean) as Element[], d.outcome === 'approved' ? 'good' : 'attention');
 }
 
 /** The card posted to the IT review or City Attorney channel; after a decision the same message shows the outcome. */
@@ -29,10 +32,12 @@ export function reviewCard(v: ReviewCardView) {
       v.decided ? banner(v.decided) : status(v.stage === 'it' ? 'Waiting for IT review' : 'Waiting for City Attorney review', 'accent'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
       facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
-      v.itDecision ? text(`IT: ${v.itDecision}`, { color: 'good' }) : null,
+      v.itDecision ? text(`IT: ${v.itDecision}`) : null,
       v.decided ? null : heading('What to check'),
       v.decided ? null : bullets(WHAT_TO_CHECK[v.stage]),
-      ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
+      // Decision first (issue 19): the full request one tap away, so Approve stays within two phone screens.
+      actionSet([showDetails(DETAILS, 'Show the request')]),
+      details(DETAILS, v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))])),
     ],
     v.decided
       ? []

@@ -1,4 +1,4 @@
-import { card, execute, status, text, title, type Element } from '../common/elements';
+import { card, execute, longNote, status, text, title, type Element } from '../common/elements';
 import { choiceInput, errorSummary, textInput, toggleInput, type FieldErrors } from '../common/inputs';
 import { CRITERIA, CRITERION_LABELS, PLATFORMS, PLATFORM_LABELS, STEP_COUNT, STEP_TITLES, type DraftAnswers } from '../../src/domain/presence-answers';
 
@@ -56,7 +56,7 @@ export function stepCard(v: StepView) {
     [
       title('Request a social media presence'),
       status(`Step ${v.step} of ${STEP_COUNT} · ${STEP_TITLES[v.step - 1]}`),
-      v.returnedReason ? text(`Returned to you: ${v.returnedReason}`, { color: 'warning', weight: 'Bolder' }) : null,
+      v.returnedReason ? longNote('returned-reason', `Returned to you: ${v.returnedReason}`, { weight: 'Bolder' }) : null,
       v.saved ? text('Draft saved. You can close this and come back with "my requests".', { color: 'good' }) : null,
       errorSummary(v.errors),
       ...STEPS[v.step](v, v.draft, v.errors ?? {}),

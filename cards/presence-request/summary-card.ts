@@ -1,4 +1,4 @@
-import { card, columns, actionSet, container, execute, facts, heading, status, text, title, confirm, type Element } from '../common/elements';
+import { bullets, card, columns, actionSet, briefFacts, container, execute, heading, status, text, title, confirm, type Element } from '../common/elements';
 import { errorSummary } from '../common/inputs';
 import type { Section } from '../../src/services/presence/describe-request';
 
@@ -19,7 +19,8 @@ function sectionBlock(s: Section, requestId: string, editable: boolean): Element
   const head: Element = editable
     ? columns([{ items: [heading(s.title)] }, { width: 'auto', items: [actionSet([execute('Edit', { verb: 'request.edit', requestId, step: s.step })])] }])
     : heading(s.title);
-  return container([head, facts(s.facts.map(([k, v]) => [k, v ?? 'Not answered yet']))]);
+  // Long answers show their start; the whole section is one tap away, so Submit stays within two phone screens.
+  return container([head, briefFacts(`section-${s.step}`, s.facts.map(([k, v]) => [k, v ?? 'Not answered yet']), 32)]);
 }
 
 /** Everything in one place, each section with its own Edit, then Submit (CARDS.md). Also the requester's view later. */
@@ -39,8 +40,8 @@ export function summaryCard(v: SummaryView) {
       v.problem ? text(v.problem, { color: 'attention' }) : null,
       ...v.sections.map((s) => sectionBlock(s, v.requestId, v.editable)),
       v.history.length ? heading('History') : null,
-      v.history.length ? text(v.history.map((h) => `- ${h}`).join('\n'), { size: 'Small' }) : null,
+      v.history.length ? bullets(v.history, { size: 'Small' }) : null,
     ],
-    [v.editable && execute('Submit for review', { verb: 'request.submit', requestId: v.requestId }, 'positive'), stop, execute('My requests', { verb: 'requests.mine' })],
+    [v.editable && execute('Submit for review', { verb: 'request.submit', requestId: v.requestId }, 'positive'), stop, { ...execute('My requests', { verb: 'requests.mine' }), mode: 'secondary' }],
   );
 }

@@ -1,4 +1,4 @@
-import { card, container, execute, facts, heading, openUrl, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
+import { actionSet, bullets, card, container, details, execute, facts, heading, openUrl, showDetails, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
 import { choiceInput, textInput, type FieldErrors } from '../common/inputs';
 import type { TRecordsSearchInput } from '../../src/verbs/records';
 
@@ -22,19 +22,21 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 function dateInput(id: 'from' | 'to', label: string, value?: string, error?: string): Element[] {
   const input: Element = { type: 'Input.Date', id, label, ...(value ? { value } : {}) };
-  return error ? [input, { type: 'TextBlock', text: error, color: 'attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];
+  return error ? [input, { type: 'TextBlock', text: error, weight: 'Bolder', wrap: true, spacing: 'None', size: 'Small' }] : [input];
 }
 
 function resultBlock(r: NonNullable<RecordsCardView['result']>, perKind: number): Element {
-  const items: Element[] = [facts(r.kinds.map((k) => [k.label, String(k.count)]))];
+  const items: Element[] = [];
   for (const k of r.kinds.filter((x) => x.count > 0)) {
     const shown = k.lines.slice(0, perKind);
     if (!shown.length) continue;
     items.push(heading(k.label));
-    items.push(text(shown.map((l) => `- ${clip(l, 100)}`).join('\n'), { size: 'Small' }));
+    items.push(bullets(shown.map((l) => clip(l, 100)), { size: 'Small' }));
     if (k.count > shown.length) items.push(text(`and ${k.count - shown.length} more in the export`, { subtle: true, size: 'Small' }));
   }
-  return container(items, 'emphasis');
+  // The counts first; the matching lines one tap away, so the search form and Export stay near (issue 19).
+  const counts = facts(r.kinds.map((k) => [k.label, String(k.count)]));
+  return container(items.length ? [counts, actionSet([showDetails('records-found', 'Show what matched')]), details('records-found', items)] : [counts], 'emphasis');
 }
 
 /**

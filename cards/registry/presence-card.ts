@@ -1,5 +1,5 @@
 import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
-import { card, confirm, container, execute, facts, heading, status, text, title, type Action, type Color, type Element } from '../common/elements';
+import { actionSet, bullets, card, confirm, container, details, execute, facts, heading, showDetails, status, text, title, type Action, type Color, type Element } from '../common/elements';
 import { ownLabel } from '../../src/domain/own-keys';
 import { textInput } from '../common/inputs';
 import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
@@ -27,7 +27,9 @@ export interface PresenceCardView {
   stateError?: { to: StateTarget; message: string };
 }
 
-const STATE_COLOR: Record<PresenceState, Color> = { approved_not_live: 'warning', active: 'good', suspended: 'attention', retired: 'default' };
+// Only a suspension is coloured: Teams' good and warning text read at 2.1:1 and 1.5:1 (issue 19).
+const STATE_COLOR: Record<PresenceState, Color> = { approved_not_live: 'default', active: 'default', suspended: 'attention', retired: 'default' };
+const DETAILS = 'presence-details';
 
 const STATE_ACTION: Record<StateTarget, { title: string; ask: string; confirm: string; placeholder: string }> = {
   suspended: { title: 'Suspend', ask: 'Why suspend it? The owner is told.', confirm: 'Yes, suspend', placeholder: 'Not updated since March; the owner has not answered two nudges.' },
@@ -64,9 +66,12 @@ export function presenceCard(v: PresenceCardView) {
       // POST-3: the disclaimer belongs on the account's page too, not only on posts that link outside the City.
       text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word (POST-3): ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
     ]),
-    ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
-    v.history.length ? heading('History') : null,
-    v.history.length ? text(v.history.map((h) => `- ${h.what} · ${h.who} · ${h.when}`).join('\n'), { size: 'Small' }) : null,
+    // The request behind it and the history, one tap away: the buttons stay within two phone screens (issue 19).
+    actionSet([showDetails(DETAILS, 'Show the request')]),
+    details(DETAILS, [
+      ...v.sections.flatMap((s) => [heading(s.title), facts(s.facts.map(([k, val]) => [k, val ?? '-']))]),
+      ...(v.history.length ? [heading('History'), bullets(v.history.map((h) => `${h.what} · ${h.who} · ${h.when}`), { size: 'Small' })] : []),
+    ]),
     v.revealElsewhere ? text('To see the login, open this presence in your personal chat with Social Steward.', { subtle: true, size: 'Small' }) : null,
   ];
   return card(body, [

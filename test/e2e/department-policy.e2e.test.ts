@@ -118,6 +118,8 @@ describe('Agents Playground: file a department social media policy', () => {
 
     // The summary: the whole policy as Dana will file it, an Edit button per point, then File.
     card = await ui.waitForCard("Read it through, then file it with the Mayor's Office", { after: before });
+    // Issue 19: one line per point on a phone; tapping a point shows it whole.
+    await ui.expandCard(card);
     const summary = await text(card);
     for (const p of POLICY_POINTS) {
       expect(summary).toContain(pointHeading(p));
@@ -139,6 +141,7 @@ describe('Agents Playground: file a department social media policy', () => {
     // The Mayor's Office channel: the card the bot posted as a new thread through the Playground's connector.
     await ui.openConversation("Mayor's Office", { timeoutMs: 120_000 });
     const mayorsCard = await ui.waitForCard('Parks Division social media policy, version 1', { timeoutMs: 120_000 });
+    await ui.expandCard(mayorsCard);
     const mayors = await text(mayorsCard);
     for (const shown of ["Filed: waiting for the Mayor's Office", 'Filed by', 'Dana Reyes', 'Filed on', pointHeading(POLICY_POINTS[0]), pointHeading(POLICY_POINTS[11]), POLICY.p12, 'Limited personal use']) {
       expect(mayors).toContain(shown);

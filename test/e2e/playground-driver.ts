@@ -255,6 +255,16 @@ export class PlaygroundPage {
     await this.guard(`card button "${title}"`, () => button.click({ timeout: opts.timeoutMs ?? DEFAULT_WAIT_MS }));
   }
 
+  /**
+   * Opens every part of a card that is shown short on a phone (issue 19): a section or point whose whole text sits
+   * behind a tap (a container with selectAction, `.ac-selectable`). Tapped at its top-left, away from Edit buttons.
+   */
+  async expandCard(card: Locator): Promise<void> {
+    const parts = card.locator('.ac-container.ac-selectable');
+    const n = await parts.count();
+    for (let i = 0; i < n; i++) await this.guard('card section', () => parts.nth(i).click({ position: { x: 4, y: 4 }, timeout: DEFAULT_WAIT_MS }));
+  }
+
   /** Fills a card input (Input.Text/Number/Date) found by its label or placeholder. */
   async fillCardInput(card: Locator, labelOrPlaceholder: string, value: string, opts: WaitOptions = {}): Promise<void> {
     const byLabel = card.getByLabel(labelOrPlaceholder, { exact: false });

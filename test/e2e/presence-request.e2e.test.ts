@@ -115,7 +115,10 @@ describe('Agents Playground: request a presence', () => {
 
     // The summary: every answer, each section with its Edit button, then "Submit for review".
     card = await ui.waitForCard('Check your answers, then submit for review.', { after: before });
+    // Issue 19: long answers show their start on a phone; tapping a section shows it whole, links by a short label.
+    await ui.expandCard(card);
     const summary = await text(card);
+    expect(await card.locator(`a[href=${JSON.stringify(PARKS.cityWebPage)}]`).count()).toBeGreaterThan(0);
     for (const shown of [
       PARKS.department,
       PARKS.platform,
@@ -123,7 +126,7 @@ describe('Agents Playground: request a presence', () => {
       PARKS.use,
       PARKS.purpose,
       PARKS.benefits,
-      PARKS.cityWebPage,
+      PARKS.cityWebPage.replace('https://www.', ''),
       `${PARKS.staffName}, ${PARKS.staffTitle}`,
       PARKS.staffContact,
       PARKS.approver,
@@ -147,8 +150,12 @@ describe('Agents Playground: request a presence', () => {
     // The IT review channel: the card the bot posted as a new thread through the Playground's connector.
     await ui.openConversation('IT review', { timeoutMs: 120_000 });
     const itCard = await ui.waitForCard('IT review: new social media presence', { timeoutMs: 120_000 });
+    // Issue 19: what to check first; the request itself behind "Show the request", so Approve stays in reach.
+    expect(await text(itCard)).not.toContain(PARKS.handle);
+    await ui.clickCardButton('Show the request', { card: itCard });
     const it = await text(itCard);
-    for (const shown of ['Waiting for IT review', 'Requested by', 'Pat Parker', PARKS.department, PARKS.handle, PARKS.cityWebPage, 'What to check']) {
+    expect(await itCard.locator(`a[href=${JSON.stringify(PARKS.cityWebPage)}]`).count()).toBeGreaterThan(0);
+    for (const shown of ['Waiting for IT review', 'Requested by', 'Pat Parker', PARKS.department, PARKS.handle, PARKS.cityWebPage.replace('https://www.', ''), 'What to check']) {
       expect(it).toContain(shown);
     }
     expect(await itCard.locator('button[title="Approve"]').count()).toBe(1);

@@ -23,7 +23,8 @@ function expectStepOrNext(card: any, step: number, count: number, field: string)
   const body = flatten(card.body);
   const at = body.findIndex((e) => e.id === field);
   expect(at).toBeGreaterThanOrEqual(0);
-  expect(body[at + 1]).toEqual(expect.objectContaining({ type: 'TextBlock', color: 'attention' }));
+  // Issue 19: the message is bold in the default colour (attention text reads 3.2:1 on Teams' dark theme).
+  expect(body[at + 1]).toEqual(expect.objectContaining({ type: 'TextBlock', weight: 'Bolder' }));
 }
 
 describe('odd input on every field of every step gets the step card, never the apology', () => {

@@ -1,0 +1,34 @@
+import { phoneSafe, preview } from '../../cards/common/phone-text';
+import { bullets, card, facts, status, text } from '../../cards/common/elements';
+
+describe('cards on a phone (issue 19): text that fits 360 px', () => {
+  it('previews a long answer at a word, and leaves a short one and a link whole', () => {
+    expect(preview('Share park events, closures and volunteer days with families.', 30)).toBe('Share park events, closures...');
+    expect(preview('Short answer.', 30)).toBe('Short answer.');
+    const url = 'https://www.cityofmadison.com/parks/volunteer-days-and-closures';
+    expect(preview(url, 30)).toBe(url);
+  });
+
+  it('gives a long fact value wrap points and shows a long link short, with the whole address as its target', () => {
+    const url = 'https://www.cityofmadison.com/parks/volunteer-days-and-closures';
+    expect(phoneSafe(url)).toBe(`[cityofmadison.com/parks/vo...](${url})`);
+    expect(phoneSafe('@MadisonParksAndForestryVolunteers').replace(/\u200b/g, '')).toBe('@MadisonParksAndForestryVolunteers');
+    expect(phoneSafe('@MadisonParksAndForestryVolunteers')).toContain('\u200b');
+    expect(phoneSafe('pparker@cityofmadison.com')).toBe('pparker@cityofmadison.com');
+  });
+
+  it('never colours text good, warning or attention; the words carry the meaning', () => {
+    for (const c of ['good', 'warning', 'attention'] as const) {
+      expect(status('Active', c)).toMatchObject({ color: 'default', weight: 'Bolder', wrap: true });
+      expect(text('Draft saved', { color: c })).toMatchObject({ color: 'default', weight: 'Bolder' });
+    }
+    expect(facts([['Owner', 'Pat Parker']])).toMatchObject({ facts: [{ title: 'Owner', value: 'Pat Parker' }] });
+    expect(bullets(['one', 'two'])).toMatchObject({ type: 'Container', items: [{ text: '• one', wrap: true }, { text: '• two' }] });
+  });
+
+  it('keeps three buttons side by side and sends the rest to the "..." menu (CARDS.md limits)', () => {
+    const go = (title: string) => ({ type: 'Action.Execute' as const, title, verb: 'help.show' });
+    const c = card([], ['Set up', 'Edit details', 'Reveal login', 'Suspend', 'Retire'].map(go));
+    expect(c.actions?.map((a) => a.mode ?? 'primary')).toEqual(['primary', 'primary', 'primary', 'secondary', 'secondary']);
+  });
+});

@@ -49,7 +49,7 @@ export async function runSweep(svc: Pick<Services, 'db' | 'config' | 'present' |
   }
 
   for (;;) {
-    const batch = await loadOwnerBatch(db, weekKey, cursor, opts.batchSize ?? 500);
+    const batch = await loadOwnerBatch(db, weekKey, cursor, opts.batchSize ?? 200);
     if (!batch.owners.length) break;
     const page = { digests: 0, escalations: 0 };
     for (const { ownerId, presences } of batch.owners) {

@@ -30,10 +30,10 @@ export async function loadOwnerBatch(db: Db, weekKey: string, cursor: string | n
   });
   const ids = presences.map((p) => p.id);
   const [confirmed, nudges, open, digests] = await Promise.all([
-    db.presenceConfirmation.groupBy({ by: ['presenceId'], where: { presenceId: { in: ids } }, _max: { at: true } }),
-    db.freshnessNudge.findMany({ where: { presenceId: { in: ids } }, select: { presenceId: true, sentAt: true, weekKey: true } }),
-    db.freshnessEscalation.findMany({ where: { presenceId: { in: ids }, status: 'open' }, select: { presenceId: true } }),
-    db.freshnessDigest.findMany({ where: { weekKey, ownerId: { in: ownerIds } }, select: { ownerId: true } }),
+    inChunks(ids, (chunk) => db.presenceConfirmation.groupBy({ by: ['presenceId'], where: { presenceId: { in: chunk } }, _max: { at: true } })),
+    inChunks(ids, (chunk) => db.freshnessNudge.findMany({ where: { presenceId: { in: chunk } }, select: { presenceId: true, sentAt: true, weekKey: true } })),
+    inChunks(ids, (chunk) => db.freshnessEscalation.findMany({ where: { presenceId: { in: chunk }, status: 'open' }, select: { presenceId: true } })),
+    inChunks(ownerIds, (chunk) => db.freshnessDigest.findMany({ where: { weekKey, ownerId: { in: chunk } }, select: { ownerId: true } })),
   ]);
   const confirmedAt = new Map(confirmed.map((c) => [c.presenceId, c._max.at]));
   const nudgedAt = new Map<string, Date[]>();
@@ -60,4 +60,11 @@ export async function loadOwnerBatch(db: Db, weekKey: string, cursor: string | n
     });
   }
   return { owners: ownerIds.map((ownerId) => ({ ownerId, presences: byOwner.get(ownerId)! })), done: new Set(digests.map((d) => d.ownerId)) };
+}
+
+/** SQLite caps the parameters of one statement: a page's ids are asked about a few hundred at a time. */
+async function inChunks<T>(ids: string[], query: (chunk: string[]) => Promise<T[]>, size = 400): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await query(ids.slice(i, i + size))));
+  return out;
 }

@@ -110,8 +110,8 @@ describe('weekly freshness sweep (FRESH-1, FRESH-2)', () => {
     const other = createPrisma(w.services.config.databaseUrl);
     try {
       const [a, b] = await Promise.all([
-        runSweep(w.services, { holder: 'process-a', batchSize: 5 }),
-        runSweep({ ...w.services, db: other }, { holder: 'process-b', batchSize: 5 }),
+        runSweep(w.services, { holder: 'process-a', batchSize: 5, ownersPerCommit: 2 }),
+        runSweep({ ...w.services, db: other }, { holder: 'process-b', batchSize: 5, ownersPerCommit: 2 }),
       ]);
       expect([a.outcome, b.outcome].sort()).toEqual(['held', 'ran']);
       expect(a.digests + b.digests).toBe(12);
@@ -130,15 +130,17 @@ describe('weekly freshness sweep (FRESH-1, FRESH-2)', () => {
       await seedLivePresence(w.db, o.personId, `acct-${i}`, MONDAY, 40);
     }
     let committed = 0;
-    const crash = runSweep(w.services, { holder: 'dies', batchSize: 3, leaseMs: 60_000, afterOwner: () => { if (++committed === 4) throw new Error('killed'); } });
+    const crash = runSweep(w.services, { holder: 'dies', batchSize: 3, ownersPerCommit: 2, leaseMs: 60_000, afterCommit: (ids) => { committed += ids.length; if (committed >= 4) throw new Error('killed'); } });
     await expect(crash).rejects.toThrow('killed');
-    expect(await w.db.freshnessDigest.count()).toBe(4);
+    // Pages of 3 owners, commits of 2: it died after committing owners 1-5, its cursor still after owner 3.
+    expect(await w.db.freshnessDigest.count()).toBe(5);
+    expect((await w.db.freshnessSweep.findFirst())?.cursor).toBe((await w.db.presence.findMany({ orderBy: { ownerId: 'asc' } }))[2].ownerId);
 
     // Within the dead process's lease no one else sweeps; after it, the next process resumes.
     expect(await runSweep(w.services, { holder: 'next' })).toMatchObject({ outcome: 'held' });
     w.setClock(new Date(MONDAY.getTime() + 61_000));
     const resumed = await runSweep(w.services, { holder: 'next' });
-    expect(resumed).toMatchObject({ outcome: 'ran', digests: 3 });
+    expect(resumed).toMatchObject({ outcome: 'ran', digests: 2 });
     const perOwner = await w.db.freshnessDigest.groupBy({ by: ['ownerId'], _count: { _all: true } });
     expect(perOwner).toHaveLength(7);
     expect(perOwner.every((d) => d._count._all === 1)).toBe(true);

@@ -2,7 +2,7 @@ import { isoWeekKey } from '../../domain/freshness/iso-week';
 import { planOwner, type EscalationLine, type NudgeLine } from '../../domain/freshness/plan-owner';
 import { holdLease, releaseLease } from '../../store/job-lease';
 import type { Services } from '../context';
-import { commitOwnerWeek } from './owner-digest';
+import { commitOwnerWeeks, type OwnerPlan } from './owner-digest';
 import { loadOwnerBatch } from './sweep-batch';
 
 export interface SweepOptions {
@@ -12,8 +12,10 @@ export interface SweepOptions {
   dryRun?: boolean;
   batchSize?: number;
   leaseMs?: number;
-  /** Called after each owner is committed (tests stop a sweep part-way, as a crash would). */
-  afterOwner?(ownerId: string): Promise<void> | void;
+  /** Owners committed together in one transaction. */
+  ownersPerCommit?: number;
+  /** Called after each commit with the owners it committed (tests stop a sweep part-way, as a crash would). */
+  afterCommit?(ownerIds: string[]): Promise<void> | void;
 }
 
 export interface SweepReport {
@@ -52,21 +54,22 @@ export async function runSweep(svc: Pick<Services, 'db' | 'config' | 'present' |
     const batch = await loadOwnerBatch(db, weekKey, cursor, opts.batchSize ?? 200);
     if (!batch.owners.length) break;
     const page = { digests: 0, escalations: 0 };
+    const toCommit: OwnerPlan[] = [];
     for (const { ownerId, presences } of batch.owners) {
       report.owners++;
       if (batch.done.has(ownerId)) continue;
       const plan = planOwner(presences, at, config.timeZone, config.freshness);
       if (!plan.nudge.length && !plan.escalate.length) continue;
-      if (opts.dryRun) {
-        report.planned.push({ ownerId, ...plan });
-        continue;
-      }
-      const done = await commitOwnerWeek(svc, { key: weekKey, at }, ownerId, plan);
-      if (done) {
-        page.digests += done.digest ? 1 : 0;
-        page.escalations += done.escalations;
-      }
-      await opts.afterOwner?.(ownerId);
+      if (opts.dryRun) report.planned.push({ ownerId, ...plan });
+      else toCommit.push({ ownerId, ...plan });
+    }
+    const group = opts.ownersPerCommit ?? 25;
+    for (let i = 0; i < toCommit.length; i += group) {
+      const plans = toCommit.slice(i, i + group);
+      const done = await commitOwnerWeeks(svc, { key: weekKey, at }, plans);
+      page.digests += done.digests;
+      page.escalations += done.escalations;
+      await opts.afterCommit?.(plans.map((p) => p.ownerId));
     }
     cursor = batch.owners[batch.owners.length - 1].ownerId;
     report.digests += page.digests;

@@ -19,7 +19,7 @@ export function freshnessDigest(v: FreshnessDigestView) {
           ['Last activity', `${p.lastActivity} (${plural(p.daysIdle, 'day')} ago)`],
           ['Earlier reminders', p.nudgesBefore ? `${p.nudgesBefore} unanswered` : 'none'],
         ]),
-        { type: 'ActionSet', actions: [execute('Open', { verb: 'presence.open', presenceId: p.presenceId })] },
+        { type: 'ActionSet', actions: [execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }, 'positive'), execute('Open', { verb: 'presence.open', presenceId: p.presenceId })] },
       ], 'emphasis'),
     ),
   ]);

@@ -72,6 +72,8 @@ export const VERBS = {
   'records.show': plain('records.show'),
   'records.search': ZRecordsSearch,
   'records.export': ZRecordsExport,
+
+  'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

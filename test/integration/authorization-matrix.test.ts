@@ -77,6 +77,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'records.search': { data: () => ({ department: 'Parks' }) },
   // Every field is optional: the bare verb exports everything, a valid click for a custodian or an admin.
   'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'], bareIsValid: true },
+  // The matrix's presence is not live yet, so even its owner has nothing to confirm (FRESH-1).
+  'freshness.still_active': { data: (i) => ({ presenceId: i.presenceId }) },
 };
 
 /**

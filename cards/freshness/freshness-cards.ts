@@ -1,5 +1,8 @@
-import { bullets, card, container, execute, facts, heading, status, text, title } from '../common/elements';
+import { bullets, card, confirm, container, execute, facts, heading, status, text, title, type Action } from '../common/elements';
+import { choiceInput, textInput } from '../common/inputs';
 import type { FreshnessDigestView, FreshnessEscalationView } from '../../src/services/presenters';
+import { APM_GROUND_LABELS, APM_GROUNDS, DIRECTOR_ACTION_LABELS, type DirectorAction } from '../../src/domain/freshness/director-rule';
+import { DIRECTOR_INPUTS } from '../../src/verbs/freshness';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -25,12 +28,28 @@ export function freshnessDigest(v: FreshnessDigestView) {
   ]);
 }
 
-/** FRESH-2: a presence put to the IT Director, with the evidence the APM's grounds are judged on. */
+/** One action's form: the APM ground, a note for the record, and for a reassignment the new owner. */
+function directorAction(v: FreshnessEscalationView, action: DirectorAction): Action {
+  const ids = DIRECTOR_INPUTS[action];
+  const body = [
+    ...choiceInput({ id: ids.ground, label: 'Ground (APM, Role of IT 1)', required: true, choices: APM_GROUNDS.map((g) => ({ title: APM_GROUND_LABELS[g], value: g })) }),
+    ...textInput({ id: ids.note, label: 'Note for the record', required: true, multiline: true, maxLength: 1000, placeholder: 'What you found, and why this action' }),
+    ...(action === 'reassign' ? choiceInput({ id: 'newOwnerId', label: 'New owner', required: true, choices: v.candidates }) : []),
+  ];
+  const go = execute(DIRECTOR_ACTION_LABELS[action], { verb: 'freshness.decide', escalationId: v.escalationId, action }, action === 'remove' || action === 'suspend' ? 'destructive' : 'positive');
+  return confirm(DIRECTOR_ACTION_LABELS[action], body, go, action === 'remove' || action === 'suspend' ? 'destructive' : 'default');
+}
+
+/** FRESH-2, FRESH-3: a presence put to the IT Director, with the evidence and the four actions the APM allows. */
 export function freshnessEscalation(v: FreshnessEscalationView) {
+  const open = !v.decided;
+  const actions: DirectorAction[] = ['more_time', 'reassign', ...(v.canSuspend ? (['suspend'] as const) : []), 'remove'];
   return card(
     [
       title(`${v.handle} may be abandoned`),
       status(v.why, 'attention'),
+      v.notice ? status(v.notice, 'warning') : null,
+      v.inputError ? status(v.inputError, 'attention') : null,
       facts([
         ['Platform', v.platform],
         ['Department', v.department],
@@ -39,7 +58,10 @@ export function freshnessEscalation(v: FreshnessEscalationView) {
         ['Reminders sent', String(v.nudges.length)],
       ]),
       v.nudges.length ? bullets(v.nudges) : text('No reminder has been sent yet.', { subtle: true }),
+      v.decided
+        ? container([status(`${v.decided.action}${v.decided.newOwner ? ` to ${v.decided.newOwner}` : ''}, by ${v.decided.by} on ${v.decided.at}`, 'good'), facts([['Ground', v.decided.ground], ['Note', v.decided.note]]), text('The presence was recorded as it stood before this action (FRESH-3).', { subtle: true, size: 'Small' })], 'emphasis')
+        : text('Before any action, the presence is recorded as it stands: its registry record and its history.', { subtle: true, size: 'Small' }),
     ],
-    [execute('Open', { verb: 'presence.open', presenceId: v.presenceId })],
+    [...(open ? actions.map((a) => directorAction(v, a)) : []), execute('Open', { verb: 'presence.open', presenceId: v.presenceId })],
   );
 }

@@ -87,6 +87,7 @@ export interface FreshnessDigestView {
 
 /** FRESH-2: a presence put to the IT Director, with the evidence. */
 export interface FreshnessEscalationView {
+  escalationId: string;
   presenceId: string;
   handle: string;
   platform: string;
@@ -97,6 +98,13 @@ export interface FreshnessEscalationView {
   daysIdle: number;
   /** Each nudge sent, newest first, in words. */
   nudges: string[];
+  /** Set once the IT Director acted: the banner replaces the actions. */
+  decided?: { action: string; ground: string; note: string; by: string; at: string; newOwner?: string };
+  /** People the presence can be reassigned to. */
+  candidates: Array<{ title: string; value: string }>;
+  canSuspend: boolean;
+  notice?: string;
+  inputError?: string;
 }
 
 /**

@@ -79,6 +79,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'records.export': { data: () => ({ department: 'Parks' }), mayChange: ['admin'], bareIsValid: true },
   // The matrix's presence is not live yet, so even its owner has nothing to confirm (FRESH-1).
   'freshness.still_active': { data: (i) => ({ presenceId: i.presenceId }) },
+  // No escalation exists here; who may act on a real one is test/integration/freshness.test.ts (FRESH-2).
+  'freshness.decide': { data: () => ({ escalationId: randomUUID(), action: 'suspend', suspendGround: 'appears_abandoned', suspendNote: 'Forged.' }) },
 };
 
 /**

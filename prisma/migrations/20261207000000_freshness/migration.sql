@@ -47,7 +47,14 @@ CREATE TABLE "FreshnessEscalation" (
     "lastActivityAt" DATETIME,
     "status" TEXT NOT NULL DEFAULT 'open',
     "outboxId" TEXT,
-    "createdAt" DATETIME NOT NULL
+    "createdAt" DATETIME NOT NULL,
+    "action" TEXT,
+    "ground" TEXT,
+    "note" TEXT,
+    "newOwnerId" TEXT,
+    "decidedById" TEXT,
+    "decidedAt" DATETIME,
+    "snapshot" TEXT
 );
 
 -- CreateIndex

@@ -47,7 +47,14 @@ CREATE TABLE "FreshnessEscalation" (
     "lastActivityAt" TIMESTAMP(3),
     "status" TEXT NOT NULL DEFAULT 'open',
     "outboxId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "action" TEXT,
+    "ground" TEXT,
+    "note" TEXT,
+    "newOwnerId" TEXT,
+    "decidedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "snapshot" TEXT
 );
 
 -- CreateIndex

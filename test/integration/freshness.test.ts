@@ -74,4 +74,48 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     // A week later the confirmation is its last activity: fresh, so no digest; the abandoned one is not escalated twice.
     expect(await sweepAt(new Date(Date.now() + 7 * DAY))).toMatchObject({ outcome: 'ran', digests: 0, escalations: 0 });
   });
+
+  it('the IT Director suspends the abandoned one with the APM ground and a note; the presence is kept as it stood (FRESH-2, FRESH-3)', async () => {
+    const escalation = await h.bot.db.freshnessEscalation.findFirstOrThrow({ where: { status: 'open' } });
+    const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { id: escalation.presenceId } });
+    const card = cardsTo(morgan).map((c) => c.card).find((c) => cardText(c).includes('may be abandoned'));
+    const titles = cardActions(card).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['Give more time', 'Reassign the owner', 'Suspend', 'Remove']));
+    const suspend = { verb: 'freshness.decide', escalationId: escalation.id, action: 'suspend' };
+    const auditBefore = await h.bot.db.auditEvent.count();
+
+    // An IT reviewer (not the Director) and the owner are refused and shown nothing; nothing changes.
+    for (const who of ['Ivy Tran', 'Pat Parker']) {
+      const refused = await h.user(who).click({ ...suspend, suspendGround: 'appears_abandoned', suspendNote: 'Not mine to do.' });
+      expect(cardText(refused.card)).toContain('Only the IT Director can see and act on this card');
+      expect(cardText(refused.card)).not.toContain(presence.handle);
+    }
+    // The Director must give the ground and a note.
+    const noGround = await morgan.click({ ...suspend, suspendNote: 'Quiet since summer.' });
+    expect(cardText(noGround.card)).toContain('Choose the ground the APM gives for this action.');
+    const noNote = await morgan.click({ ...suspend, suspendGround: 'appears_abandoned', suspendNote: '  ' });
+    expect(cardText(noNote.card)).toContain('Write a note for the record');
+    expect(await h.bot.db.auditEvent.count()).toBe(auditBefore);
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).state).toBe('active');
+
+    const done = await morgan.click({ ...suspend, suspendGround: 'appears_abandoned', suspendNote: 'No posts since spring; owner does not answer.' });
+    expect(cardText(done.card)).toContain('Suspend, by Morgan Lee');
+    expect(cardActions(done.card).map((a) => a.title)).toEqual(['Open']);
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).state).toBe('suspended');
+
+    const decided = await h.bot.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(decided).toMatchObject({ status: 'decided', action: 'suspend', ground: 'appears_abandoned', note: 'No posts since spring; owner does not answer.' });
+    const kept = JSON.parse(decided.snapshot!);
+    expect(kept.presence).toMatchObject({ handle: presence.handle, state: 'active', ownerId: presence.ownerId, version: presence.version });
+    expect(kept.history.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['presence.registered', 'presence.went_live', 'freshness.escalated']));
+    const event = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'freshness.director_acted' } });
+    expect(JSON.parse(event.data)).toMatchObject({ action: 'suspend', ground: 'appears_abandoned', before: { state: 'active' } });
+    // The owner is told why.
+    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.status === 200 && /The IT Director suspended/.test(c.body?.summary ?? ''));
+
+    // A second click on the decided card changes nothing and shows it as it stands.
+    const again = await morgan.click({ ...suspend, action: 'remove', removeGround: 'appears_abandoned', removeNote: 'Twice.' });
+    expect(cardText(again.card)).toContain('This was already decided');
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).state).toBe('suspended');
+  });
 });

@@ -2,7 +2,7 @@ import { bullets, card, confirm, container, execute, facts, heading, status, tex
 import { choiceInput, textInput } from '../common/inputs';
 import type { FreshnessDigestView, FreshnessEscalationView } from '../../src/services/presenters';
 import { APM_GROUND_LABELS, APM_GROUNDS, DIRECTOR_ACTION_LABELS, type DirectorAction } from '../../src/domain/freshness/director-rule';
-import { DIRECTOR_INPUTS } from '../../src/verbs/freshness';
+import { DIRECTOR_INPUTS, retireInputId } from '../../src/verbs/freshness';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -22,7 +22,15 @@ export function freshnessDigest(v: FreshnessDigestView) {
           ['Last activity', `${p.lastActivity} (${plural(p.daysIdle, 'day')} ago)`],
           ['Earlier reminders', p.nudgesBefore ? `${p.nudgesBefore} unanswered` : 'none'],
         ]),
-        { type: 'ActionSet', actions: [execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }, 'positive'), execute('Open', { verb: 'presence.open', presenceId: p.presenceId })] },
+        {
+          type: 'ActionSet',
+          actions: [
+            execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }, 'positive'),
+            execute('Hand over', { verb: 'freshness.hand_over.start', presenceId: p.presenceId }),
+            confirm('Retire it', textInput({ id: retireInputId(p.presenceId), label: 'Why retire it? (kept on record)', required: true, maxLength: 500 }), execute('Yes, retire it', { verb: 'freshness.retire', presenceId: p.presenceId }, 'destructive')),
+            execute('Open', { verb: 'presence.open', presenceId: p.presenceId }),
+          ],
+        },
       ], 'emphasis'),
     ),
   ]);

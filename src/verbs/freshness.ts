@@ -35,3 +35,21 @@ export const ZDirectorDecision = z.preprocess(
   }),
 );
 export type TDirectorDecision = z.infer<typeof ZDirectorDecision>;
+
+const presenceId = uuid('a presence');
+
+/** FRESH-1: the digest's Hand over button opens the form; the form names the new owner. */
+export const ZHandOverStart = z.object({ verb: z.literal('freshness.hand_over.start'), presenceId });
+export const ZHandOver = z.object({ verb: z.literal('freshness.hand_over'), presenceId, newOwnerId: z.preprocess(blankToUndefined, uuid('a person').optional()) });
+
+/** The digest lists several presences, each with its own reason box: the box's id names the presence. */
+export const retireInputId = (presenceId: string) => `retireReason-${presenceId}`;
+export const ZOwnerRetire = z.preprocess(
+  (d) => {
+    if (!d || typeof d !== 'object') return d;
+    const o = d as Record<string, unknown>;
+    const box = typeof o.presenceId === 'string' ? retireInputId(o.presenceId) : '';
+    return { ...o, reason: (box && Object.hasOwn(o, box) ? o[box] : undefined) ?? o.reason };
+  },
+  z.object({ verb: z.literal('freshness.retire'), presenceId, reason: text(500, 'reason') }),
+);

@@ -6,7 +6,7 @@ import { ZGrantRole, ZRevokeRole } from './roles';
 import { ZBindChannel } from './channels';
 import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
-import { ZDirectorDecision } from './freshness';
+import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -76,6 +76,9 @@ export const VERBS = {
 
   'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
   'freshness.decide': ZDirectorDecision,
+  'freshness.hand_over.start': ZHandOverStart,
+  'freshness.hand_over': ZHandOver,
+  'freshness.retire': ZOwnerRetire,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

@@ -57,6 +57,7 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     const toDirector = cardsTo(morgan).map((c) => cardText(c.card)).filter((t) => t.includes('may be abandoned'));
     expect(toDirector).toEqual([expect.stringContaining('@MadisonParksOld may be abandoned')]);
 
+    expect(cardActions(digests[0]).map((a) => a.title)).toEqual(['Still active', 'Hand over', 'Yes, retire it', 'Open']);
     const stillActive = cardActions(digests[0]).find((a) => a.title === 'Still active')!;
     expect(stillActive.data).toEqual({ verb: 'freshness.still_active', presenceId: quiet.id });
 

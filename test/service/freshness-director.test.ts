@@ -51,6 +51,9 @@ describe('IT Director actions on an escalation', () => {
     expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(sam.personId);
     // Sam has no chat with the bot yet: the notice waits as a dead letter for an admin to see (as every notice does).
     expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${sam.personId}` } })).toBe(1);
+    // The new owner starts with a fresh clock: the old owner's unanswered nudges do not escalate it again.
+    w.setClock(new Date(MONDAY.getTime() + days(7)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0, escalations: 0 });
     const snapshot = JSON.parse((await w.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } })).snapshot!);
     expect(snapshot.presence.ownerId).toBe(pat.personId);
   });

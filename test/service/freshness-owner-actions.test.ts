@@ -37,6 +37,9 @@ describe('owner answers to a weekly nudge', () => {
 
     // A second click on the old card changes nothing: Pat no longer owns it.
     await expect(handOver(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    // Handing over answers the nudge: the clock starts again for Rae, who is nudged once it is stale again.
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0 });
+    w.setClock(new Date(MONDAY.getTime() + days(35)));
     expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 1 });
     expect((await w.db.freshnessDigest.findFirstOrThrow()).ownerId).toBe(rae.personId);
   });

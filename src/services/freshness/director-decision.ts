@@ -47,10 +47,11 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
     });
     if (decided.count === 0) return false;
     const guard = { id: e.presence.id, version: e.presence.version };
-    if (verdict.action === 'more_time') {
-      // More time is activity on the IT Director's word: the presence counts as fresh from now.
+    if (verdict.action === 'more_time' || verdict.action === 'reassign') {
+      // More time, or a new owner, starts the clock again on the IT Director's word: the old owner's unanswered
+      // nudges no longer count, so the new owner is not escalated over them at the next sweep.
       await tx.presenceConfirmation.create({ data: { presenceId: e.presence.id, personId: by.actor.personId, at: by.at } });
-      return true;
+      if (verdict.action === 'more_time') return true;
     }
     const data = verdict.action === 'reassign' ? { ownerId: input.newOwnerId! } : { state: NEXT_STATE[verdict.action]! };
     const moved = await tx.presence.updateMany({ where: guard, data: { ...data, version: { increment: 1 } } });

@@ -41,6 +41,8 @@ export async function handOver(svc: Svc, actor: Actor, where: Place, input: { pr
   await svc.db.$transaction(async (tx) => {
     const { count } = await tx.presence.updateMany({ where: { id: presence.id, ownerId: actor.personId, state: { not: 'retired' } }, data: { ownerId: newOwner.id, version: { increment: 1 } } });
     if (count === 0) throw new AppError('STALE_CARD', 'This presence changed meanwhile, so your click did not change anything.');
+    // Handing over answers the nudges: the new owner starts with a fresh clock, not the old owner's unanswered nudges.
+    await tx.presenceConfirmation.create({ data: { presenceId: presence.id, personId: actor.personId, at } });
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'presence.handed_over', entityType: 'presence', entityId: presence.id, data: { from: actor.personId, to: newOwner.id, before: recordAsItStands(presence) } }, at);
     await enqueueToPerson(tx, newOwner.id, {
       summary: `${actor.name} handed ${presence.handle} to you`,

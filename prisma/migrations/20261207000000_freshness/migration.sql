@@ -75,6 +75,9 @@ CREATE INDEX "FreshnessEscalation_presenceId_status_idx" ON "FreshnessEscalation
 -- CreateIndex
 CREATE UNIQUE INDEX "FreshnessEscalation_presenceId_weekKey_key" ON "FreshnessEscalation"("presenceId", "weekKey");
 
+-- CreateIndex
+CREATE INDEX "Presence_ownerId_state_idx" ON "Presence"("ownerId", "state");
+
 
 -- REC-1: freshness records are never deleted either (as in the records migration).
 CREATE TRIGGER "PresenceConfirmation_no_delete" BEFORE DELETE ON "PresenceConfirmation"

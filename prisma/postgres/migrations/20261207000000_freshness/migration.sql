@@ -76,6 +76,9 @@ CREATE INDEX "FreshnessEscalation_presenceId_status_idx" ON "FreshnessEscalation
 -- CreateIndex
 CREATE UNIQUE INDEX "FreshnessEscalation_presenceId_weekKey_key" ON "FreshnessEscalation"("presenceId", "weekKey");
 
+-- CreateIndex
+CREATE INDEX "Presence_ownerId_state_idx" ON "Presence"("ownerId", "state");
+
 -- REC-1: freshness records are never deleted either. The PostgreSQL version of
 -- prisma/migrations/20261207000000_freshness: the records migration's function, one trigger per table.
 CREATE TRIGGER "PresenceConfirmation_no_delete" BEFORE DELETE ON "PresenceConfirmation" FOR EACH ROW EXECUTE FUNCTION "records_never_deleted"();

@@ -6,6 +6,7 @@ import { noticeCard } from './common/notice-card';
 import { roleChangedCard } from './roles/roles-card';
 import { stateChangedNotice } from './registry/owner-notice';
 import { postApprovalCard } from './posts/approval-card';
+import { freshnessDigest, freshnessEscalation } from './freshness/freshness-cards';
 
 /** The Mayor's Office card: the document, with Acknowledge / Return while it can still be decided. */
 export function policyReviewCard(v: PolicyReviewView) {
@@ -14,4 +15,4 @@ export function policyReviewCard(v: PolicyReviewView) {
 }
 
 /** The cards services send through the outbox, wired into Services at start-up (src/server/start.ts). */
-export const cardPresenters: Presenters = { reviewCard, policyReviewCard, blockReviewCard, noticeCard, roleChangedCard, stateChangedNotice, postApprovalCard };
+export const cardPresenters: Presenters = { reviewCard, policyReviewCard, blockReviewCard, noticeCard, roleChangedCard, stateChangedNotice, postApprovalCard, freshnessDigest, freshnessEscalation };

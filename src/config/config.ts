@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Cron } from 'croner';
 import { DATABASE_URL_HINT, dialectOf, isSupportedDatabaseUrl } from '../store/dialect';
 
 /** Turns "a, b ,c" into ["a","b","c"]; empty strings become an empty list. */
@@ -47,7 +48,22 @@ const ZEnv = z.object({
   OUTBOX_RETRY_HOURS: z.coerce.number().min(0, 'OUTBOX_RETRY_HOURS must be 0 or more hours').default(1),
   OUTBOX_GIVE_UP_HOURS: z.coerce.number().positive('OUTBOX_GIVE_UP_HOURS must be more than 0 hours').default(24),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  // FRESH-1: when the weekly sweep runs (in TIME_ZONE) and when a presence is stale or appears abandoned.
+  FRESHNESS_SWEEP_CRON: z.string().trim().default('0 9 * * 1').refine(isCron, 'FRESHNESS_SWEEP_CRON must be a cron expression such as "0 9 * * 1" (Monday 09:00), or "off"'),
+  FRESHNESS_STALE_DAYS: z.coerce.number().int().min(1).default(30),
+  FRESHNESS_ABANDONED_DAYS: z.coerce.number().int().min(1).default(90),
+  FRESHNESS_ABANDONED_NUDGES: z.coerce.number().int().min(1).default(3),
 });
+
+function isCron(expr: string): boolean {
+  if (expr === 'off') return true;
+  try {
+    new Cron(expr, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -96,6 +112,13 @@ export interface Config {
     readonly giveUpHours: number;
   };
   readonly shutdownGraceMs: number;
+  readonly freshness: {
+    /** Cron expression read in timeZone, or 'off' (no scheduled sweep; `npm run sweep` still runs one). */
+    readonly sweepCron: string;
+    readonly staleDays: number;
+    readonly abandonedDays: number;
+    readonly abandonedAfterNudges: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -132,6 +155,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.OUTBOX_GIVE_UP_HOURS < e.OUTBOX_RETRY_HOURS) {
     problems.push(`OUTBOX_GIVE_UP_HOURS (${e.OUTBOX_GIVE_UP_HOURS}) must be at least OUTBOX_RETRY_HOURS (${e.OUTBOX_RETRY_HOURS})`);
   }
+  if (e.FRESHNESS_ABANDONED_DAYS <= e.FRESHNESS_STALE_DAYS) {
+    problems.push(`FRESHNESS_ABANDONED_DAYS (${e.FRESHNESS_ABANDONED_DAYS}) must be more than FRESHNESS_STALE_DAYS (${e.FRESHNESS_STALE_DAYS})`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
@@ -156,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    freshness: Object.freeze({ sweepCron: e.FRESHNESS_SWEEP_CRON, staleDays: e.FRESHNESS_STALE_DAYS, abandonedDays: e.FRESHNESS_ABANDONED_DAYS, abandonedAfterNudges: e.FRESHNESS_ABANDONED_NUDGES }),
   });
 }

@@ -62,9 +62,12 @@ export function canRevealCredential(p: PresenceFacts, actor: Pick<Actor, 'person
   return { refused: false };
 }
 
-/** IT 1, FRESH-2: IT suspends, reactivates or retires a presence, always saying why. */
+/**
+ * IT 1, FRESH-2: the APM gives editing or removing a presence to the IT Director alone ("Role of IT" 1), so only
+ * that role suspends, reactivates or retires one, always saying why. IT reviewers review requests and see logins.
+ */
 export function canSetState(p: PresenceFacts, actor: Pick<Actor, 'roles'>, to: StateTarget, reason: string | undefined): Result<{ next: StateTarget }> {
-  if (!isIt(actor)) return refuse('NOT_AUTHORIZED', 'Only IT can suspend, reactivate or retire a presence.');
+  if (!hasRole(actor, 'it_director')) return refuse('NOT_AUTHORIZED', 'Only the IT Director can suspend, reactivate or retire a presence (APM, Role of IT 1).');
   const allowed = (to === 'suspended' && p.state === 'active') || (to === 'active' && p.state === 'suspended') || (to === 'retired' && p.state !== 'retired');
   if (!allowed) return refuse('STALE_CARD', `This presence is ${PRESENCE_STATE_LABELS[p.state].toLowerCase()}, so it cannot be ${VERB_PAST[to]} now.`);
   if (!reason?.trim()) return refuse('INVALID_INPUT', 'Say why, so the owner knows what happened and the record shows it.');

@@ -16,6 +16,7 @@ import { OutboxWorker } from '../notify/outbox-worker';
 import { TeamsSender } from '../notify/teams-sender';
 import { createHttpServer } from './http-server';
 import { cardPresenters } from '../../cards/presenters';
+import { scheduleFreshness } from './freshness-schedule';
 
 export interface RunningBot {
   url: string;
@@ -63,6 +64,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   const port = (http.server.address() as AddressInfo).port;
   url = `http://${config.host}:${port}`;
   worker.start();
+  const freshness = scheduleFreshness({ db, config, present: cardPresenters, now: () => new Date() }, `${hostname()}:${process.pid}:${randomUUID()}`, log.child({ component: 'freshness' }));
   log.info({ url, env: config.env, ...describeDatabase(config.databaseUrl) }, 'Social Steward is listening');
 
   let stopping: Promise<void> | undefined;
@@ -72,6 +74,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
       const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + config.shutdownGraceMs;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      freshness.stop();
       await worker.stop();
       await sending.release().catch((err) => log.warn({ err }, 'could not release the outbox sender lease'));
       await Promise.race([closed, new Promise((r) => setTimeout(r, 200))]);

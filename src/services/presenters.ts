@@ -80,6 +80,34 @@ export interface StateChangedView {
   reason: string;
 }
 
+/** FRESH-1: an owner's weekly digest, one entry per stale presence they own. */
+export interface FreshnessDigestView {
+  weekOf: string;
+  presences: Array<{ presenceId: string; handle: string; platform: string; daysIdle: number; lastActivity: string; nudgesBefore: number }>;
+}
+
+/** FRESH-2: a presence put to the IT Director, with the evidence. */
+export interface FreshnessEscalationView {
+  escalationId: string;
+  presenceId: string;
+  handle: string;
+  platform: string;
+  department: string;
+  owner: string;
+  why: string;
+  lastActivity: string;
+  daysIdle: number;
+  /** Each nudge sent, newest first, in words. */
+  nudges: string[];
+  /** Set once the IT Director acted: the banner replaces the actions. */
+  decided?: { action: string; ground: string; note: string; by: string; at: string; newOwner?: string };
+  /** People the presence can be reassigned to. */
+  candidates: Array<{ title: string; value: string }>;
+  canSuspend: boolean;
+  notice?: string;
+  inputError?: string;
+}
+
 /**
  * The port through which services render the cards they send (outbox rows store the rendered card and its hash).
  * cards/presenters.ts implements it; start-up wires it into Services, so no service imports cards/.
@@ -92,4 +120,6 @@ export interface Presenters {
   roleChangedCard(v: RoleChangedView): RenderedCard;
   stateChangedNotice(v: StateChangedView): RenderedCard;
   postApprovalCard(v: PostApprovalView): RenderedCard;
+  freshnessDigest(v: FreshnessDigestView): RenderedCard;
+  freshnessEscalation(v: FreshnessEscalationView): RenderedCard;
 }

@@ -7,6 +7,7 @@ import { ZBindChannel } from './channels';
 import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
+import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -84,6 +85,11 @@ export const VERBS = {
   'post.submit': ZPostRef.extend({ verb: z.literal('post.submit') }),
   'post.decide': ZPostDecision,
   'post.publish': ZPostPublish,
+  'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
+  'freshness.decide': ZDirectorDecision,
+  'freshness.hand_over.start': ZHandOverStart,
+  'freshness.hand_over': ZHandOver,
+  'freshness.retire': ZOwnerRetire,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

@@ -66,7 +66,8 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     }
     expect(titles(card)).toEqual(['Set up', 'Edit details', 'Registry']);
     expect(titles(await open(dana))).toEqual(['Registry']);
-    expect(titles(await open(ivy))).toEqual(['Yes, retire', 'Registry']);
+    // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's.
+    expect(titles(await open(ivy))).toEqual(['Registry']);
   });
 
   it("REG-5 setup starts from the approval notice, gives the City's notice to paste, and will not go live without the toggle", async () => {
@@ -154,15 +155,20 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     expect(dataOf((await events(h, 'presence.edited'))[1])).toEqual({ before: { dataLocation: 'Parks shared drive, monthly export' }, after: { dataLocation: 'City records system, weekly export' }, version: after.version + 1 });
   });
 
-  it('FRESH-3 IT suspends with a reason; the owner is told; the audit event keeps the presence as it stood', async () => {
-    const card = await open(ivy);
+  it('FRESH-3 the IT Director suspends with a reason; the owner is told; the audit event keeps the presence as it stood', async () => {
+    // APM "Role of IT" 1 gives this to the IT Director alone: an IT reviewer gets no button and is refused.
+    expect(cardActions(await open(ivy)).find((a) => a.data?.to === 'suspended')).toBeUndefined();
+    const morgan = h.user('Morgan Lee');
+    await morgan.click({ verb: 'roles.grant', personId: (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Morgan Lee' } })).id, role: 'it_director' });
+    const card = await open(morgan);
     const suspend = cardActions(card).find((a) => a.data?.to === 'suspended')!;
-    const noReason = (await ivy.click({ ...suspend.data, [REASON_INPUT.suspended]: '  ' })).card;
+    expect(cardText((await ivy.click({ ...suspend.data, [REASON_INPUT.suspended]: 'An IT reviewer trying' })).card)).toContain('Only the IT Director can suspend');
+    const noReason = (await morgan.click({ ...suspend.data, [REASON_INPUT.suspended]: '  ' })).card;
     expect(cardText(noReason)).toContain('Say why, so the owner knows and the record shows it');
     expect((await presence()).state).toBe('active');
 
     const reason = 'Not updated since March; the owner has not answered two nudges.';
-    expect(cardText((await ivy.click({ ...suspend.data, [REASON_INPUT.suspended]: reason })).card)).toContain('Suspended. The owner has been told.');
+    expect(cardText((await morgan.click({ ...suspend.data, [REASON_INPUT.suspended]: reason })).card)).toContain('Suspended. The owner has been told.');
     expect((await presence()).state).toBe('suspended');
     const [changed] = await events(h, 'presence.state_changed');
     const data = dataOf(changed);
@@ -175,7 +181,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     const { version } = await presence();
     for (const who of [dana, pat]) {
       const res = (await who.click({ verb: 'presence.state', presenceId: parks.id, version, to: 'retired', [REASON_INPUT.retired]: 'Trying' })).card;
-      expect(cardText(res)).toContain('Only IT can suspend, reactivate or retire a presence.');
+      expect(cardText(res)).toContain('Only the IT Director can suspend, reactivate or retire a presence');
     }
     expect(await presence()).toMatchObject({ state: 'suspended', version });
   });

@@ -76,7 +76,7 @@ describe('stale clicks get the card as it stands', () => {
     expect(again.notice?.text).toContain('already set up');
     expect(await counts()).toEqual(before);
 
-    const ivyIt = await w.person('Ira Director', ['it_reviewer']);
+    const ivyIt = await w.person('Ira Director', ['it_director']);
     await setPresenceState(w.services, ivyIt, PERSONAL, { presenceId: presence.id, version: again.version, to: 'suspended', reason: 'Unanswered comments for a month.' });
     before = await counts();
     const old = await setPresenceState(w.services, ivyIt, PERSONAL, { presenceId: presence.id, version: again.version, to: 'retired', reason: 'Old card.' });

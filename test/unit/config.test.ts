@@ -59,4 +59,12 @@ describe('configuration', () => {
     });
     expect(c).toMatchObject({ local: false, host: '0.0.0.0' });
   });
+
+  it('reads the freshness schedule and limits (FRESH-1), refusing a bad cron expression or limits out of order', () => {
+    expect(loadConfig({}).freshness).toEqual({ sweepCron: '0 9 * * 1', staleDays: 30, abandonedDays: 90, abandonedAfterNudges: 3 });
+    expect(loadConfig({ FRESHNESS_SWEEP_CRON: 'off' }).freshness.sweepCron).toBe('off');
+    expect(loadConfig({ FRESHNESS_SWEEP_CRON: '30 8 * * 2', FRESHNESS_STALE_DAYS: '14' }).freshness).toMatchObject({ sweepCron: '30 8 * * 2', staleDays: 14 });
+    expect(() => loadConfig({ FRESHNESS_SWEEP_CRON: 'every monday' })).toThrow(/FRESHNESS_SWEEP_CRON must be a cron expression/);
+    expect(() => loadConfig({ FRESHNESS_STALE_DAYS: '90' })).toThrow(/FRESHNESS_ABANDONED_DAYS \(90\) must be more than FRESHNESS_STALE_DAYS \(90\)/);
+  });
 });

@@ -1,0 +1,29 @@
+import type { Router } from '../../src/teams/router';
+import { confirmStillActive } from '../../src/services/freshness/confirm-active';
+import { decideEscalation } from '../../src/services/freshness/director-decision';
+import { presenceCard } from '../../cards/registry/presence-card';
+import { freshnessEscalation } from '../../cards/freshness/freshness-cards';
+import { handOver, handOverForm, retireByOwner } from '../../src/services/freshness/owner-actions';
+import { handOverCard } from '../../cards/freshness/hand-over-card';
+
+const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
+
+/** FRESH-1: the buttons of the owner's weekly digest; FRESH-2: the IT Director's actions on an escalation. */
+export function register(router: Router): void {
+  router.verb('freshness.still_active', async (turn, data) => presenceCard(await confirmStillActive(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
+  router.verb('freshness.hand_over.start', async (turn, data) => handOverCard(await handOverForm(turn.services, turn.actor, data.presenceId)), NO_PRESENCE);
+  router.verb(
+    'freshness.hand_over',
+    async (turn, data) => {
+      const out = await handOver(turn.services, turn.actor, turn.where, data);
+      return out.screen === 'form' ? handOverCard(out.view) : presenceCard(out.view);
+    },
+    NO_PRESENCE,
+  );
+  router.verb('freshness.retire', async (turn, data) => presenceCard(await retireByOwner(turn.services, turn.actor, turn.where, data)), 'This card does not name a presence, or the reason is over 500 characters. Nothing was changed.');
+  router.verb(
+    'freshness.decide',
+    async (turn, { verb: _verb, ...input }) => freshnessEscalation(await decideEscalation(turn.services, turn.actor, input)),
+    'This card does not name an escalation and an action, or its note is over 1,000 characters. Nothing was changed.',
+  );
+}

@@ -1,0 +1,67 @@
+import { runSweep } from '../../src/services/freshness/run-sweep';
+import { decideEscalation } from '../../src/services/freshness/director-decision';
+import { ServiceWorld } from '../harness/service-world';
+import { days, givePersonalChat, seedLivePresence } from '../harness/freshness-seed';
+
+const MONDAY = new Date('2026-12-07T15:00:00Z');
+
+/** FRESH-2: the IT Director's other two actions; suspension and the refusals are driven over HTTP in test/integration/freshness.test.ts. */
+describe('IT Director actions on an escalation', () => {
+  let w: ServiceWorld;
+  beforeEach(async () => {
+    w = await ServiceWorld.start();
+    w.setClock(MONDAY);
+  });
+  afterEach(() => w.stop());
+
+  async function escalated() {
+    const pat = await w.person('Pat Parker');
+    const director = await w.person('Morgan Lee', ['it_director']);
+    await givePersonalChat(w.db, pat.personId);
+    const presenceId = await seedLivePresence(w.db, pat.personId, 'quiet', MONDAY, 95);
+    await runSweep(w.services, { holder: 't' });
+    const escalation = await w.db.freshnessEscalation.findFirstOrThrow();
+    return { pat, director, presenceId, escalation };
+  }
+
+  it('more time counts as activity from now: the next weeks neither nudge nor escalate it until it is stale again', async () => {
+    const { director, presenceId, escalation } = await escalated();
+    w.setClock(new Date(MONDAY.getTime() + days(1)));
+    const view = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'more_time', ground: 'not_timely', note: 'Owner is on leave until January.' });
+    expect(view.decided).toMatchObject({ action: 'Give more time', ground: 'It is not kept timely', by: 'Morgan Lee' });
+    expect(await w.db.presenceConfirmation.count({ where: { presenceId, personId: director.personId } })).toBe(1);
+
+    w.setClock(new Date(MONDAY.getTime() + days(28)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0, escalations: 0 });
+    w.setClock(new Date(MONDAY.getTime() + days(35)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 1, escalations: 0 });
+  });
+
+  it('reassigns the owner, tells the new one, and refuses the current owner or nobody as the new one', async () => {
+    const { pat, director, presenceId, escalation } = await escalated();
+    const sam = await w.person('Sam New');
+    const same = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerId: pat.personId });
+    expect(same.inputError).toBe('Choose someone other than the current owner.');
+    const none = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.' });
+    expect(none.inputError).toBe('Choose the new owner.');
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(pat.personId);
+
+    const done = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved to Streets.', newOwnerId: sam.personId });
+    expect(done.decided).toMatchObject({ action: 'Reassign the owner', newOwner: 'Sam New' });
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(sam.personId);
+    // Sam has no chat with the bot yet: the notice waits as a dead letter for an admin to see (as every notice does).
+    expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${sam.personId}` } })).toBe(1);
+    // The new owner starts with a fresh clock: the old owner's unanswered nudges do not escalate it again.
+    w.setClock(new Date(MONDAY.getTime() + days(7)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0, escalations: 0 });
+    const snapshot = JSON.parse((await w.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } })).snapshot!);
+    expect(snapshot.presence.ownerId).toBe(pat.personId);
+  });
+
+  it('an IT reviewer who is not the Director is refused', async () => {
+    const { escalation } = await escalated();
+    const ivy = await w.person('Ivy Tran', ['it_reviewer']);
+    await expect(decideEscalation(w.services, ivy, { escalationId: escalation.id, action: 'remove', ground: 'appears_abandoned', note: 'x' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    expect((await w.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } })).status).toBe('open');
+  });
+});

@@ -1,0 +1,61 @@
+import { handOver, handOverForm, retireByOwner } from '../../src/services/freshness/owner-actions';
+import { runSweep } from '../../src/services/freshness/run-sweep';
+import { ServiceWorld } from '../harness/service-world';
+import { days, givePersonalChat, seedLivePresence } from '../harness/freshness-seed';
+
+const MONDAY = new Date('2026-12-07T15:00:00Z');
+const PERSONAL = { kind: 'personal' as const };
+
+/** FRESH-1: the digest's Hand over and Retire it, as the owner answers a nudge. */
+describe('owner answers to a weekly nudge', () => {
+  let w: ServiceWorld;
+  beforeEach(async () => {
+    w = await ServiceWorld.start();
+    w.setClock(MONDAY);
+  });
+  afterEach(() => w.stop());
+
+  it('hands a presence over: the new owner gets it, is told, and gets the next digest', async () => {
+    const pat = await w.person('Pat Parker');
+    const rae = await w.person('Rae Quist');
+    const dana = await w.person('Dana Reyes');
+    await givePersonalChat(w.db, rae.personId);
+    const id = await seedLivePresence(w.db, pat.personId, 'handme', MONDAY, 40);
+
+    await expect(handOverForm(w.services, dana, id)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    const form = await handOverForm(w.services, pat, id);
+    expect(form.candidates.map((c) => c.title)).toEqual(['Dana Reyes', 'Rae Quist']);
+    expect(await handOver(w.services, pat, PERSONAL, { presenceId: id })).toMatchObject({ screen: 'form', view: { error: 'Choose who takes it over.' } });
+    await expect(handOver(w.services, dana, PERSONAL, { presenceId: id, newOwnerId: dana.personId })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+
+    const done = await handOver(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId });
+    expect(done.screen).toBe('presence');
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id } })).ownerId).toBe(rae.personId);
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.handed_over' } });
+    expect(JSON.parse(event.data)).toMatchObject({ from: pat.personId, to: rae.personId, before: { ownerId: pat.personId } });
+    expect(await w.db.outboxMessage.count({ where: { conversationKey: `a:${rae.personId}` } })).toBe(1);
+
+    // A second click on the old card changes nothing: Pat no longer owns it.
+    await expect(handOver(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    // Handing over answers the nudge: the clock starts again for Rae, who is nudged once it is stale again.
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0 });
+    w.setClock(new Date(MONDAY.getTime() + days(35)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 1 });
+    expect((await w.db.freshnessDigest.findFirstOrThrow()).ownerId).toBe(rae.personId);
+  });
+
+  it('retires a presence with the reason; the sweep no longer nudges it', async () => {
+    const pat = await w.person('Pat Parker');
+    const id = await seedLivePresence(w.db, pat.personId, 'oldone', MONDAY, 40);
+    const noReason = retireByOwner(w.services, pat, PERSONAL, { presenceId: id, reason: ' ' });
+    await expect(noReason).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const view = await retireByOwner(w.services, pat, PERSONAL, { presenceId: id, reason: 'The program ended.' });
+    expect(view.notice?.text).toContain('Retired');
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.state_changed' } });
+    expect(JSON.parse(event.data)).toMatchObject({ from: 'active', to: 'retired', by: 'owner', reason: 'The program ended.', before: { state: 'active' } });
+    // Retiring again (a second click) shows it as it stands.
+    expect((await retireByOwner(w.services, pat, PERSONAL, { presenceId: id, reason: 'Again.' })).notice?.text).toContain('already retired');
+    w.setClock(new Date(MONDAY.getTime() + days(7)));
+    expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ owners: 0, digests: 0 });
+  });
+});

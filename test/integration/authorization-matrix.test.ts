@@ -89,8 +89,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'post.submit': { data: (i) => ({ postId: i.postId }), mayChange: ['requester'] },
   'post.decide': { data: (i) => ({ roundId: i.postRoundId, decision: 'approve' }), mayChange: ['filer'] },
   'post.publish': { data: (i) => ({ postId: i.postInReviewId, url: 'https://www.instagram.com/p/forged' }) },
-  // The matrix's presence is not live yet, so even its owner has nothing to confirm (FRESH-1).
-  'freshness.still_active': { data: (i) => ({ presenceId: i.presenceId }) },
+  // The matrix's presence is live (posts are drafted for it): its owner, the requester, may confirm it (FRESH-1).
+  'freshness.still_active': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
   // No escalation exists here; who may act on a real one is test/integration/freshness.test.ts (FRESH-2).
   // The matrix presence's owner (the requester) may hand it over or retire it (FRESH-1); no one else may.
   'freshness.hand_over.start': { data: (i) => ({ presenceId: i.presenceId }) },

@@ -12,7 +12,8 @@ import { createLogger } from '../src/log/logger';
 import { startBot } from '../src/server/start';
 import { enqueueToPerson } from '../src/notify/outbox';
 import { card, title } from '../cards/common/elements';
-import { LimitedConnector, busiestWindow } from './fanout/limited-connector';
+import { LimitedConnector } from './fanout/limited-connector';
+import { busiestWindow } from './busiest-window';
 
 const PEOPLE = Number(process.env.BENCH_FANOUT ?? 5000);
 const TENANT_RATE = 50;

@@ -12,19 +12,10 @@ import { startBot } from '../src/server/start';
 import { enqueueToPerson } from '../src/notify/outbox';
 import { card, title } from '../cards/common/elements';
 import { FakeConnector } from '../test/harness/fake-connector';
+import { busiestWindow } from './busiest-window';
 
 const ONE_CONVERSATION = 40;
 const CONVERSATIONS = 120;
-
-function maxPerWindow(times: number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 async function main(): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-bench-'));
@@ -48,7 +39,7 @@ async function main(): Promise<number> {
     bot.worker.kick();
     const one = await connector.waitFor((c) => c.conversationId === 'a:bench-0', { count: ONE_CONVERSATION, timeoutMs: 60_000 });
     const oneSeconds = (Date.now() - started) / 1000;
-    const onePeak = maxPerWindow(one.map((c) => c.at));
+    const onePeak = busiestWindow(one.map((c) => c.at));
 
     // 2. One message to each of many conversations (a weekly fan-out).
     const before = connector.calls.length;
@@ -60,7 +51,7 @@ async function main(): Promise<number> {
     await connector.waitFor(() => connector.calls.length - before >= CONVERSATIONS, { timeoutMs: 60_000 });
     const fan = connector.calls.slice(before);
     const fanSeconds = (Date.now() - started) / 1000;
-    const fanPeak = maxPerWindow(fan.map((c) => c.at));
+    const fanPeak = busiestWindow(fan.map((c) => c.at));
 
     console.log(`one conversation: ${ONE_CONVERSATION} messages in ${oneSeconds.toFixed(1)} s (${(ONE_CONVERSATION / oneSeconds).toFixed(1)}/s), busiest second ${onePeak} (limit 7)`);
     console.log(`fan-out: ${CONVERSATIONS} conversations in ${fanSeconds.toFixed(1)} s (${(CONVERSATIONS / fanSeconds).toFixed(1)}/s), busiest second ${fanPeak} (limit 50)`);

@@ -1,19 +1,8 @@
+import type { DeadLetterView } from '../../src/services/delivery/list-dead-letters';
 import { actionSet, card, container, execute, facts, formatWhen, heading, status, text, title, type Color } from '../common/elements';
 
-export interface DeadLetterRow {
-  id: string;
-  kind: string;
-  to: string;
-  summary: string;
-  reason: string;
-  attempts: number;
-  throttledAttempts: number;
-  queuedAt: Date;
-  superseded: boolean;
-}
-
 /** Admins: messages Teams never took, each with why and a "Send again" button (issue 8). */
-export function deliveryProblemsCard(v: { total: number; rows: DeadLetterRow[]; timeZone: string; notice?: { text: string; color: Color } }) {
+export function deliveryProblemsCard(v: { total: number; rows: DeadLetterView[]; timeZone: string; notice?: { text: string; color: Color } }) {
   const summary =
     v.total === 0
       ? status('Every message has been delivered or is still on its way.', 'good')

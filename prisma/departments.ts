@@ -2,7 +2,8 @@
 export interface DepartmentSeed {
   id: string;
   name: string;
-  kind: 'department' | 'division' | 'agency';
+  /** A subunit (board, committee, commission) sits under its parentId; see scripts/playground/demo-subunits.ts. */
+  kind: 'department' | 'division' | 'agency' | 'subunit';
   parentId?: string;
 }
 

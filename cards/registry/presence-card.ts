@@ -5,6 +5,7 @@ import { textInput } from '../common/inputs';
 import { PRESENCE_STATE_LABELS, type PresenceAction, type PresenceState, type StateTarget } from '../../src/domain/presence';
 import type { Section } from '../../src/services/presence/describe-request';
 import { REASON_INPUT } from '../../src/verbs/registry';
+import { PASSWORD_NOT_CHANGED } from './registry-card';
 
 export interface PresenceCardView {
   presenceId: string;
@@ -17,6 +18,9 @@ export interface PresenceCardView {
   /** "Tue, Dec 1, 2026, 2:14 PM" when the owner confirmed the notice. */
   noticeConfirmedOn?: string;
   credentialStored: boolean;
+  /** REG-2: when the login was last recorded and by whom (never the value), and whether it changed since a handover. */
+  credentialChanged?: string;
+  passwordNotChanged?: boolean;
   /** Newest first. */
   history: Array<{ what: string; who: string; when: string }>;
   /** What this person may do here (domain allowedActions). */
@@ -54,6 +58,7 @@ export function presenceCard(v: PresenceCardView) {
     status(ownLabel(PRESENCE_STATE_LABELS, v.state), Object.hasOwn(STATE_COLOR, v.state) ? STATE_COLOR[v.state] : 'default'),
     v.state === 'approved_not_live' ? text("Next: the owner records the account's address and login, and posts the City's notice to users.", { subtle: true }) : null,
     v.notice ? text(v.notice.text, { color: v.notice.color, weight: 'Bolder' }) : null,
+    v.passwordNotChanged ? text(`${PASSWORD_NOT_CHANGED}: its new owner changes it and records the new one (REG-2).`, { color: 'attention', weight: 'Bolder' }) : null,
     v.stateError ? text(`${STATE_ACTION[v.stateError.to].title}: ${v.stateError.message}`, { color: 'attention', weight: 'Bolder' }) : null,
     container([
       heading('In the registry'),
@@ -62,6 +67,7 @@ export function presenceCard(v: PresenceCardView) {
         ['Owner', v.ownerName],
         ['Notice to users', v.noticeConfirmedOn ? `Confirmed on ${v.noticeConfirmedOn}` : 'Not confirmed yet'],
         ['Login', v.credentialStored ? 'Stored, encrypted' : 'Not recorded yet'],
+        ['Password last recorded', v.credentialChanged],
       ]),
       // POST-3: the disclaimer belongs on the account's page too, not only on posts that link outside the City.
       text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word (POST-3): ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
@@ -77,7 +83,10 @@ export function presenceCard(v: PresenceCardView) {
   return card(body, [
     can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'),
     can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
+    can('password') && v.passwordNotChanged && execute('New password', { verb: 'presence.password.start', ...ref }, 'positive'),
     can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
+    can('password') && !v.passwordNotChanged && execute('New password', { verb: 'presence.password.start', ...ref }),
+    can('handover') && execute('Hand over', { verb: 'presence.handover.start', ...ref }),
     ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
     execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),
   ]);

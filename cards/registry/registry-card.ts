@@ -4,6 +4,9 @@ import { choiceInput } from '../common/inputs';
 import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
 import { ANY, type TRegistryFilter } from '../../src/verbs/registry';
 
+/** REG-2: a previous owner may still know the login. */
+export const PASSWORD_NOT_CHANGED = 'Password not changed since handover';
+
 /** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
 export const REGISTRY_LIMIT = 25;
 
@@ -13,6 +16,8 @@ export interface RegistryRow {
   platform: string;
   department: string;
   state: PresenceState;
+  /** REG-2: handed over, and its password not changed since. */
+  passwordNotChanged?: boolean;
 }
 
 export interface RegistryView {
@@ -33,7 +38,7 @@ export function registryCard(v: RegistryView) {
   const summary = v.total === 0 ? (filtered ? 'No presence matches these filters.' : 'No presences are registered yet.') : `${v.total} ${v.total === 1 ? 'presence' : 'presences'}${filtered ? (v.total === 1 ? ' matches these filters' : ' match these filters') : ' in the registry'}.`;
   const rows: Element[] = v.rows.map((r) =>
     columns([
-      { items: [text(r.handle, { weight: 'Bolder' }), text(`${r.platform} · ${r.department} · ${ownLabel(PRESENCE_STATE_LABELS, r.state)}`, { subtle: true, size: 'Small' })] },
+      { items: [text(r.handle, { weight: 'Bolder' }), text(`${r.platform} · ${r.department} · ${ownLabel(PRESENCE_STATE_LABELS, r.state)}`, { subtle: true, size: 'Small' }), r.passwordNotChanged ? text(PASSWORD_NOT_CHANGED, { color: 'attention', size: 'Small' }) : null].filter((e): e is Element => e !== null) },
       { width: 'auto', items: [actionSet([execute('Open', { verb: 'presence.open', presenceId: r.presenceId }, undefined, { associatedInputs: 'none' })])] },
     ]),
   );

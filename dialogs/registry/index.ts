@@ -3,7 +3,7 @@ import { AppError } from '../../src/errors/app-error';
 import { STATE_TARGETS, type StateTarget } from '../../src/domain/presence';
 import { registryView } from '../../src/services/presence/presence-views';
 import { editForm, openPresence, pickEditValues, setupForm, type SetupScreen } from '../../src/services/presence/presence-reads';
-import { goLive } from '../../src/services/presence/go-live';
+import { goLiveScreen } from '../../src/services/presence/go-live';
 import { editPresenceScreen } from '../../src/services/presence/edit-presence';
 import { revealCredential } from '../../src/services/presence/reveal-credential';
 import { setPresenceState } from '../../src/services/presence/set-presence-state';
@@ -13,6 +13,7 @@ import { registryCard } from '../../cards/registry/registry-card';
 import { goLiveCard } from '../../cards/registry/go-live-card';
 import { editCard } from '../../cards/registry/edit-card';
 import { revealedCard } from '../../cards/registry/revealed-card';
+import { register as registerCustody } from './custody';
 
 const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
 
@@ -26,6 +27,7 @@ const renderSetup = (s: SetupScreen) => (s.screen === 'setup' ? goLiveCard(s.vie
 
 /** REG-1, REG-2, REG-5, FRESH-2/3: the registry, each presence's record, its setup, edits, login and state. */
 export function register(router: Router): void {
+  registerCustody(router);
   router.entry(
     { title: 'Registry', description: 'See every official City social media account, by department, platform and state.', verb: 'registry.show', command: 'registry', visible: () => true },
     async (turn) => registryCard(await registryView(turn.services, {})),
@@ -40,7 +42,7 @@ export function register(router: Router): void {
   router.verb('presence.setup.start', async (turn, data) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, data)), NO_PRESENCE);
   router.verb(
     'presence.golive',
-    async (turn, { verb: _verb, ...input }) => presenceCard(await goLive(turn.services, turn.actor, turn.where, input)),
+    async (turn, { verb: _verb, ...input }) => renderSetup(await goLiveScreen(turn.services, turn.actor, turn.where, input)),
     // The raw values may hold the login and password: only the address goes back on the form.
     async (turn, bad) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(bad.values, bad.errors) }, { accountUrl: bad.values.accountUrl, errors: bad.errors })),
   );

@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config/config';
 import { createPrisma } from '../../src/store/prisma';
 import { appendAudit } from '../../src/records/audit';
 import { ZConversationReference, type TConversationReference } from '../../src/notify/conversation-reference';
+import { seedSubunits } from './demo-subunits';
 import { DEMO_TEAM, DEMO_USER_LIST, FIRST_ADMIN, PLAYGROUND_BOT, PLAYGROUND_TENANT_ID, type DemoChannelKey } from './users';
 
 const SETUP_ACTOR = { personId: null, name: 'Playground demo set-up' };
@@ -13,6 +14,7 @@ const SETUP_ACTOR = { personId: null, name: 'Playground demo set-up' };
 export async function seedDemo(env: Record<string, string | undefined>): Promise<void> {
   const db = createPrisma(loadConfig(env).databaseUrl);
   try {
+    await seedSubunits(db);
     for (const user of DEMO_USER_LIST) {
       await db.$transaction(async (tx) => {
         let person = await tx.person.findUnique({ where: { aadObjectId: user.aadObjectId } });

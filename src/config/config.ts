@@ -35,6 +35,9 @@ const ZEnv = z.object({
   ),
   FIRST_ADMINS: commaList,
   CITY_WEB_DOMAINS: commaList,
+  // REG-3: a presence's login must be an address on one of these domains; a bare user name only when allowed.
+  CITY_LOGIN_DOMAINS: commaList,
+  CITY_LOGIN_ALLOW_USER_NAMES: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'CITY_LOGIN_ALLOW_USER_NAMES must be true or false').default('false')),
   // POST-4: emergency information is released on this page of the City website and pushed out from there.
   EMERGENCY_PAGE_URL: z.url({ protocol: /^https?$/, error: 'EMERGENCY_PAGE_URL must be a web address (https://...)' }).default('https://www.cityofmadison.com/emergency'),
   TIME_ZONE: z
@@ -98,6 +101,8 @@ export interface Config {
   readonly credentialKey?: string;
   readonly firstAdmins: readonly string[];
   readonly cityWebDomains: readonly string[];
+  /** REG-3: the City is the registrant; a presence's login is on one of these domains (or a bare user name if allowed). */
+  readonly cityLogin: { readonly domains: readonly string[]; readonly allowUserNames: boolean };
   /** POST-4: where emergency information is released instead of being posted. */
   readonly emergencyPageUrl: string;
   readonly timeZone: string;
@@ -177,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     credentialKey: e.CREDENTIAL_KEY,
     firstAdmins: Object.freeze(e.FIRST_ADMINS),
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
+    cityLogin: Object.freeze({ domains: Object.freeze(e.CITY_LOGIN_DOMAINS.length ? e.CITY_LOGIN_DOMAINS.map((d) => d.toLowerCase()) : ['cityofmadison.com']), allowUserNames: e.CITY_LOGIN_ALLOW_USER_NAMES === 'true' }),
     emergencyPageUrl: e.EMERGENCY_PAGE_URL,
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,

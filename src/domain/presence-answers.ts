@@ -53,10 +53,17 @@ export function cityPage(domains: readonly string[]) {
 /** Cross-field rules run even when another field failed, so a card lists every problem at once. */
 const ALWAYS = { when: () => true };
 
-export function stepSchemas(domains: readonly string[]) {
+/**
+ * `departments`: the City's department ids, when the caller has read them (REG-3: only the City's departments,
+ * divisions, agencies and their boards and commissions hold presences; the card's value is never trusted).
+ */
+export function stepSchemas(domains: readonly string[], departments?: ReadonlySet<string>) {
   const account = z
     .object({
-      departmentId: required('Choose the department or division that will hold the account', 64),
+      departmentId: required('Choose the department or division that will hold the account', 64).refine(
+        (id) => !departments || departments.has(id),
+        "Choose one of the City's departments from the list: only City departments, divisions and their boards and commissions hold accounts (REG-3).",
+      ),
       platform: z.preprocess(blank, z.enum(PLATFORMS, { error: 'Choose the platform' })),
       platformOther: z.preprocess(blank, z.string().trim().max(80).optional()),
       handle: required('Enter the account name or handle, like @MadisonParks', 100),

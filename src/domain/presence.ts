@@ -1,6 +1,7 @@
 import type { Actor } from './roles';
 import { hasRole } from './roles';
 import { refuse, type Result } from './result';
+import { canRecordPassword, canStartHandOver } from './custody';
 
 /** The life of an official presence in the registry (REG-1): approved, then live, perhaps suspended, in the end retired. */
 export const PRESENCE_STATES = ['approved_not_live', 'active', 'suspended', 'retired'] as const;
@@ -74,14 +75,19 @@ export function canSetState(p: PresenceFacts, actor: Pick<Actor, 'roles'>, to: S
   return { refused: false, next: to };
 }
 
-export type PresenceAction = 'setup' | 'edit' | 'reveal' | StateTarget;
+export type PresenceAction = 'setup' | 'edit' | 'reveal' | 'password' | 'handover' | StateTarget;
 
-/** The buttons a person gets on the presence card: exactly what the rules above would let them do there. */
-export function allowedActions(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place, hasCredential: boolean): PresenceAction[] {
+/**
+ * The buttons a person gets on the presence card: exactly what the rules would let them do there. `headOf`: the
+ * departments whose head answers for it (its own, and the parent of a board or commission; see custody.ts).
+ */
+export function allowedActions(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place, hasCredential: boolean, headOf: readonly string[] = [p.departmentId]): PresenceAction[] {
   const out: PresenceAction[] = [];
   if (!canGoLive(p, actor, where).refused) out.push('setup');
   if (!canEditDetails(p, actor).refused) out.push('edit');
   if (hasCredential && !canRevealCredential(p, actor, where).refused) out.push('reveal');
+  if (!canRecordPassword(p, actor, where, hasCredential).refused) out.push('password');
+  if (!canStartHandOver(p, actor, headOf).refused) out.push('handover');
   for (const to of STATE_TARGETS) if (!canSetState(p, actor, to, 'any').refused) out.push(to);
   return out;
 }

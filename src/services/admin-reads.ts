@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../domain/roles';
+import { departmentChoices } from './departments';
 import { describeHolding, isAdmin } from '../domain/roles';
 import type { ChannelPurpose } from '../domain/channels';
 import { AppError } from '../errors/app-error';
@@ -26,7 +27,7 @@ export async function grantFormView({ db }: Pick<Services, 'db'>, actor: Actor, 
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles. `roles` shows who holds what.');
   const [people, departments] = await Promise.all([
     db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    departmentChoices(db, { subunits: false }),
   ]);
   return { people, departments, values, errors };
 }

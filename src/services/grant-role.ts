@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/roles';
+import { isCityDepartment } from './departments';
 import { isAdmin, needsDepartment, ROLE_LABELS } from '../domain/roles';
 import { AppError } from '../errors/app-error';
 import { appendAudit } from '../records/audit';
@@ -15,7 +16,8 @@ export async function grantRole({ db, present }: Pick<Services, 'db' | 'present'
   const person = await db.person.findUnique({ where: { id: input.personId } });
   if (!person) throw new AppError('NOT_FOUND', 'That person is not known to Social Steward.');
   const departmentId = needsDepartment(input.role) ? input.departmentId : undefined;
-  if (departmentId && !(await db.department.findUnique({ where: { id: departmentId } }))) {
+  // A role is held for a department, division or agency, never for one of its boards or commissions (subunits).
+  if (departmentId && !(await isCityDepartment(db, departmentId, { subunits: false }))) {
     throw new AppError('INVALID_INPUT', 'That department is not in the City list.');
   }
   const scope = departmentId ?? '';

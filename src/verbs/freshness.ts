@@ -38,7 +38,7 @@ export type TDirectorDecision = z.infer<typeof ZDirectorDecision>;
 
 const presenceId = uuid('a presence');
 
-/** FRESH-1: the digest's Hand over button opens the form; the form names the new owner. */
+/** FRESH-1: the Hand over of digests sent before the handover flow (REG-1) had its own verb; both open it now. */
 export const ZHandOverStart = z.object({ verb: z.literal('freshness.hand_over.start'), presenceId });
 export const ZHandOver = z.object({ verb: z.literal('freshness.hand_over'), presenceId, newOwnerId: z.preprocess(blankToUndefined, uuid('a person').optional()) });
 

@@ -8,6 +8,7 @@ import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
+import { ZHandOverPresence, ZHandOverStart as ZPresenceHandOverStart, ZPasswordStart, ZRecordPassword } from './custody';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -44,6 +45,10 @@ export const VERBS = {
   'presence.edit': ZEditPresence,
   'presence.reveal': ZPresenceRef.extend({ verb: z.literal('presence.reveal') }),
   'presence.state': ZSetState,
+  'presence.password.start': ZPasswordStart,
+  'presence.password': ZRecordPassword,
+  'presence.handover.start': ZPresenceHandOverStart,
+  'presence.handover': ZHandOverPresence,
 
   'policy.file.start': plain('policy.file.start'),
   'policy.start': ZPolicyStart,
@@ -87,6 +92,7 @@ export const VERBS = {
   'post.publish': ZPostPublish,
   'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
   'freshness.decide': ZDirectorDecision,
+  // Digests already in people's chats carry these; they open the same handover as presence.handover (REG-1).
   'freshness.hand_over.start': ZHandOverStart,
   'freshness.hand_over': ZHandOver,
   'freshness.retire': ZOwnerRetire,

@@ -11,7 +11,7 @@ export async function activePresence(h: Harness, owner: TeamsUser, answers: Reco
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });
   }
   const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { requestId } });
-  await owner.click({ verb: 'presence.golive', presenceId: presence.id, accountUrl: `https://www.instagram.com/${answers[1].handle.slice(1).toLowerCase()}`, login: 'login', password: 'pw-for-tests', noticeInPlace: 'true' });
+  await owner.click({ verb: 'presence.golive', presenceId: presence.id, accountUrl: `https://www.instagram.com/${answers[1].handle.slice(1).toLowerCase()}`, login: 'social@cityofmadison.com', password: 'pw-for-tests', noticeInPlace: 'true' });
   return h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } });
 }
 

@@ -25,7 +25,7 @@ const SECRETS = {
   post: { text: 'Matrix secret post wording for the pool', who: ['requester', 'filer'] },
 } as const;
 
-type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string };
+type Ids = { otherPersonId: string; draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string };
 /** `bareIsValid`: the verb alone is a click its clicker may make (start the filing for one's own department). */
 type Sample = { data: (ids: Ids) => Record<string, unknown>; mayChange?: Kind[]; bareIsValid?: true };
 
@@ -46,11 +46,17 @@ const SAMPLES: Record<Verb, Sample> = {
   'registry.filter': { data: () => ({ departmentId: 'parks', platform: 'any', state: 'any' }) },
   'presence.open': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.setup.start': { data: (i) => ({ presenceId: i.presenceId }) },
-  'presence.golive': { data: (i) => ({ presenceId: i.presenceId, accountUrl: 'https://www.instagram.com/mx', login: 'mx', password: 'pw', noticeInPlace: 'true' }), mayChange: ['requester'] },
+  'presence.golive': { data: (i) => ({ presenceId: i.presenceId, accountUrl: 'https://www.instagram.com/mx', login: 'mx@cityofmadison.com', password: 'pw', noticeInPlace: 'true' }), mayChange: ['requester'] },
   'presence.edit.start': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.edit': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, handle: '@Hijacked', accountUrl: '', staffName: 'X', staffTitle: 'Y', staffContact: 'x@cityofmadison.com', dataLocation: 'Z drive' }), mayChange: ['requester', 'filer'] },
   'presence.reveal': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
   'presence.state': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, to: 'retired', retireReason: 'Forged.' }) },
+  // REG-2: the owner (the requester) and IT record a new password; the matrix has no IT person, so only the owner may.
+  'presence.password.start': { data: (i) => ({ presenceId: i.presenceId }) },
+  'presence.password': { data: (i) => ({ presenceId: i.presenceId, newPassword: 'forged-new-password' }), mayChange: ['requester'] },
+  // REG-1: the owner, the head of its department (Dana heads Parks) or IT hand it over; nobody else.
+  'presence.handover.start': { data: (i) => ({ presenceId: i.presenceId }) },
+  'presence.handover': { data: (i) => ({ presenceId: i.presenceId, newOwnerId: i.otherPersonId, handoverReason: 'Forged handover.' }), mayChange: ['requester', 'filer'] },
   'policy.file.start': { data: () => ({}), mayChange: ['filer', 'otherHead'] },
   'policy.start': { data: () => ({ departmentId: 'parks' }), mayChange: ['filer'], bareIsValid: true },
   'policy.step': { data: (i) => ({ policyId: i.policyId, step: 2, nav: 'save', p3: 'Overwritten by someone else entirely.', p4: 'Overwritten.' }), mayChange: ['filer'] },
@@ -136,7 +142,7 @@ describe('authorization matrix over every verb', () => {
       await h.user(who).click({ verb: 'review.decide', reviewId: r.id, decision: 'approve' }, { channel: IT_REVIEW });
     }
     const approvedRow = await h.bot.db.presence.findFirstOrThrow({ where: { requestId: approved.requestId } });
-    await rae.click({ verb: 'presence.golive', presenceId: approvedRow.id, accountUrl: 'https://www.instagram.com/mxpublic', login: 'mx', password: 'pw', noticeInPlace: 'true' });
+    await rae.click({ verb: 'presence.golive', presenceId: approvedRow.id, accountUrl: 'https://www.instagram.com/mxpublic', login: 'mx@cityofmadison.com', password: 'pw', noticeInPlace: 'true' });
     const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { id: approvedRow.id } });
 
     // Rae's posts for it (POST-1: she is its owner and spokesperson): a draft, and one waiting for Dana's approval.
@@ -165,7 +171,8 @@ describe('authorization matrix over every verb', () => {
     await dana.click({ verb: 'block.request', departmentId: 'parks', sites: 'tiktok.com', reason: SECRETS.block.text });
     const block = await h.bot.db.accessBlockRequest.findFirstOrThrow();
     const grantRow = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'streets' } });
-    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id };
+    const otherPersonId = (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Chris Avery' } })).id;
+    ids = { otherPersonId, draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id };
     await h.bot.worker.drain();
   }, 120_000);
   afterAll(() => h.stop());

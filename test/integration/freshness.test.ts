@@ -15,7 +15,7 @@ async function livePresence(h: Harness, owner: TeamsUser, answers: Record<number
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });
   }
   const p = await h.bot.db.presence.findUniqueOrThrow({ where: { requestId } });
-  await owner.click({ verb: 'presence.golive', presenceId: p.id, accountUrl: `https://www.instagram.com/${p.handle.slice(1)}`, login: 'login', password: 'pw', noticeInPlace: 'true' });
+  await owner.click({ verb: 'presence.golive', presenceId: p.id, accountUrl: `https://www.instagram.com/${p.handle.slice(1)}`, login: 'social@cityofmadison.com', password: 'pw', noticeInPlace: 'true' });
   return p;
 }
 

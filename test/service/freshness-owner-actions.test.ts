@@ -1,4 +1,5 @@
-import { handOver, handOverForm, retireByOwner } from '../../src/services/freshness/owner-actions';
+import { retireByOwner } from '../../src/services/freshness/owner-actions';
+import { handOverForm, handOverPresence } from '../../src/services/presence/hand-over-presence';
 import { runSweep } from '../../src/services/freshness/run-sweep';
 import { ServiceWorld } from '../harness/service-world';
 import { days, givePersonalChat, seedLivePresence } from '../harness/freshness-seed';
@@ -22,21 +23,23 @@ describe('owner answers to a weekly nudge', () => {
     await givePersonalChat(w.db, rae.personId);
     const id = await seedLivePresence(w.db, pat.personId, 'handme', MONDAY, 40);
 
-    await expect(handOverForm(w.services, dana, id)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
-    const form = await handOverForm(w.services, pat, id);
-    expect(form.candidates.map((c) => c.title)).toEqual(['Dana Reyes', 'Rae Quist']);
-    expect(await handOver(w.services, pat, PERSONAL, { presenceId: id })).toMatchObject({ screen: 'form', view: { error: 'Choose who takes it over.' } });
-    await expect(handOver(w.services, dana, PERSONAL, { presenceId: id, newOwnerId: dana.personId })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    // REG-1: Dana holds no role here (staff), so she may not hand it over; the owner may.
+    await expect(handOverForm(w.services, dana, PERSONAL, id)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    const form = await handOverForm(w.services, pat, PERSONAL, id);
+    expect(form.screen === 'form' && form.view.candidates.map((c) => c.title)).toEqual(['Dana Reyes', 'Rae Quist']);
+    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id })).toMatchObject({ screen: 'form', view: { errors: { newOwnerId: 'Choose who takes it over.' } } });
+    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId })).toMatchObject({ screen: 'form', view: { errors: { handoverReason: expect.stringContaining('Say why') } } });
+    await expect(handOverPresence(w.services, dana, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Mine now.' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
 
-    const done = await handOver(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId });
+    const done = await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId, handoverReason: 'Pat moved to Streets.' });
     expect(done.screen).toBe('presence');
     expect((await w.db.presence.findUniqueOrThrow({ where: { id } })).ownerId).toBe(rae.personId);
     const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.handed_over' } });
-    expect(JSON.parse(event.data)).toMatchObject({ from: pat.personId, to: rae.personId, before: { ownerId: pat.personId } });
+    expect(JSON.parse(event.data)).toMatchObject({ from: pat.personId, to: rae.personId, as: 'owner', reason: 'Pat moved to Streets.', before: { ownerId: pat.personId } });
     expect(await w.db.outboxMessage.count({ where: { conversationKey: `a:${rae.personId}` } })).toBe(1);
 
     // A second click on the old card changes nothing: Pat no longer owns it.
-    await expect(handOver(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Again.' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     // Handing over answers the nudge: the clock starts again for Rae, who is nudged once it is stale again.
     expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0 });
     w.setClock(new Date(MONDAY.getTime() + days(35)));

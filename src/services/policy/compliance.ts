@@ -1,4 +1,5 @@
 import type { Db } from '../../store/prisma';
+import { SUBUNIT } from '../departments';
 import { complianceOf, type PolicyStatus } from '../../domain/department-policy';
 import { formatWhen } from '../../domain/when';
 
@@ -10,13 +11,23 @@ export interface ComplianceRow {
 
 /** POL-3 rows for the given departments (all of them when none are named). */
 export async function complianceRows(db: Db, timeZone: string, departmentIds?: string[]): Promise<Array<ComplianceRow & { departmentId: string; state_: string }>> {
-  const where = departmentIds ? { id: { in: departmentIds } } : {};
-  const [departments, policies, presences] = await Promise.all([
+  // POL-1: a board or commission (subunit) comes under its department's policy, so it has no row of its own.
+  const where = { kind: { not: SUBUNIT }, ...(departmentIds ? { id: { in: departmentIds } } : {}) };
+  const [departments, policies, presences, subunits] = await Promise.all([
     db.department.findMany({ where, orderBy: { name: 'asc' } }),
     db.departmentPolicy.findMany({ where: { number: { not: null }, ...(departmentIds ? { departmentId: { in: departmentIds } } : {}) }, orderBy: { number: 'desc' } }),
     db.presence.groupBy({ by: ['departmentId'], _max: { createdAt: true } }),
+    db.department.findMany({ where: { kind: SUBUNIT }, select: { id: true, parentId: true } }),
   ]);
-  const newestPresence = new Map(presences.map((p) => [p.departmentId, p._max.createdAt ?? undefined]));
+  // A subunit's presence counts for the department it sits under (its policy covers it).
+  const parentOf = new Map(subunits.map((s) => [s.id, s.parentId ?? s.id]));
+  const newestPresence = new Map<string, Date | undefined>();
+  for (const p of presences) {
+    const key = parentOf.get(p.departmentId) ?? p.departmentId;
+    const at = p._max.createdAt ?? undefined;
+    const seen = newestPresence.get(key);
+    if (at && (!seen || at > seen)) newestPresence.set(key, at);
+  }
   return departments.map((d) => {
     const mine = policies.filter((p) => p.departmentId === d.id);
     const latest = mine[0];

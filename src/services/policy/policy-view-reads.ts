@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/roles';
+import { departmentChoices } from '../departments';
 import { departmentsWhere, hasRole } from '../../domain/roles';
 import { POLICY_STATUS_LABELS } from '../../domain/department-policy';
 import { ownLabel } from '../../domain/own-keys';
@@ -17,7 +18,8 @@ const SEES_ALL = ['mayors_office', 'it_reviewer', 'it_director', 'admin'] as con
 
 /** Every department, for "view policy" (POL-2: anyone reads a department's current policy). */
 export async function viewPolicyPicker(svc: Pick<Services, 'db'>, error?: string): Promise<DepartmentPickerView> {
-  const departments = await svc.db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  // POL-1: departments and divisions file policies; their boards and commissions (subunits) come under them.
+  const departments = await departmentChoices(svc.db, { subunits: false });
   return { heading: 'View a department policy', prompt: 'Whose policy do you want to read?', verb: 'policy.view', departments, error };
 }
 

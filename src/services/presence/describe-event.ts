@@ -33,6 +33,10 @@ export function describeEvent(action: string, data: Record<string, unknown>): st
       return `Details edited: ${Object.keys((data.after as object) ?? {}).map((f) => ownLabel(FIELD_LABELS, f)).join(', ')}`;
     case 'presence.credential_revealed':
       return 'Login revealed';
+    case 'presence.password_changed':
+      return `New password recorded${data.loginChanged ? ' (and a new login)' : ''}`;
+    case 'presence.handed_over':
+      return `Handed over${typeof data.toName === 'string' ? ` to ${data.toName}` : ''}${typeof data.reason === 'string' ? `: ${data.reason}` : ''}`;
     case 'presence.state_changed':
       return `${cap(ownLabel(VERB_PAST, data.to))}${data.reason ? `: ${data.reason}` : ''}`;
     default:

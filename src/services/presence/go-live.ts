@@ -7,7 +7,8 @@ import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../context';
 import type { TGoLive } from '../../verbs/registry';
 import { factsOf, loadPresence } from './load-presence';
-import { openPresence } from './presence-reads';
+import { openPresence, setupForm, type SetupScreen } from './presence-reads';
+import { cityLoginProblem } from '../../domain/city-login';
 import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
 
@@ -16,6 +17,16 @@ import type { PresenceView } from './presence-views';
  * presence becomes active. The login is sealed before the transaction and only the ciphertext is written: the audit
  * event says a credential was stored, never what it is.
  */
+/**
+ * REG-3: the login must be on a City address (the City is the registrant): a personal one comes back on the form with
+ * why, and nothing is saved. Otherwise the presence goes live as below.
+ */
+export async function goLiveScreen(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<SetupScreen> {
+  const problem = cityLoginProblem(input.login, svc.config.cityLogin);
+  if (problem) return setupForm(svc, actor, where, { presenceId: input.presenceId }, { accountUrl: input.accountUrl, errors: { login: problem } });
+  return { screen: 'presence', view: await goLive(svc, actor, where, input) };
+}
+
 export function goLive(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<PresenceView> {
   return orAsItStands(() => setUp(svc, actor, where, input), (why) => openPresence(svc, actor, where, input.presenceId, { text: why, color: 'warning' }));
 }
@@ -34,7 +45,7 @@ async function setUp(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor,
     // Guarded on the state alone: an edit of other details meanwhile should not make the owner type the password again.
     const { count } = await tx.presence.updateMany({
       where: { id: presence.id, state: 'approved_not_live' },
-      data: { state: verdict.next, accountUrl: input.accountUrl, credential: sealed, noticeConfirmedAt: now, version: { increment: 1 } },
+      data: { state: verdict.next, accountUrl: input.accountUrl, credential: sealed, credentialChangedAt: now, credentialChangedById: actor.personId, noticeConfirmedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now; your click did not change anything.');
     await appendAudit(tx, {

@@ -12,6 +12,11 @@ import { describeRequest, type Section } from './describe-request';
 import { describeEvent } from './describe-event';
 import { draftOf, lookupsFor } from './request-views';
 import { factsOf } from './load-presence';
+import { departmentChoices, headDepartmentsOf } from '../departments';
+import { passwordNotChangedSinceHandover } from '../../domain/custody';
+
+/** REG-2: whether the login may still be known to a previous owner (changed before the last handover). */
+const custodyOf = (p: Presence) => ({ passwordNotChanged: passwordNotChangedSinceHandover({ handedOverAt: p.handedOverAt, credentialChangedAt: p.credentialChangedAt, hasCredential: p.credential !== null }) });
 
 /** CARDS.md: stay well under Teams' message size; narrower filters show the rest. */
 export const REGISTRY_LIMIT = 25;
@@ -20,7 +25,7 @@ export const REGISTRY_LIMIT = 25;
 export const platformLabel = (p: string) => ownLabel(PLATFORM_LABELS, p);
 
 export interface RegistryView {
-  rows: Array<{ presenceId: string; handle: string; platform: string; department: string; state: PresenceState }>;
+  rows: Array<{ presenceId: string; handle: string; platform: string; department: string; state: PresenceState; passwordNotChanged: boolean }>;
   total: number;
   filters: Omit<TRegistryFilter, 'verb'>;
   departments: Array<{ id: string; name: string }>;
@@ -33,12 +38,12 @@ export async function registryView({ db }: Pick<Services, 'db'>, filters: Omit<T
   const [rows, total, departments, platforms] = await Promise.all([
     db.presence.findMany({ where, orderBy: [{ handle: 'asc' }, { createdAt: 'asc' }], take: REGISTRY_LIMIT }),
     db.presence.count({ where }),
-    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    departmentChoices(db, { subunits: true }),
     db.presence.findMany({ distinct: ['platform'], select: { platform: true }, orderBy: { platform: 'asc' } }),
   ]);
   const names = new Map(departments.map((d) => [d.id, d.name]));
   return {
-    rows: rows.map((p) => ({ presenceId: p.id, handle: p.handle, platform: platformLabel(p.platform), department: names.get(p.departmentId) ?? p.departmentId, state: p.state as PresenceState })),
+    rows: rows.map((p) => ({ presenceId: p.id, handle: p.handle, platform: platformLabel(p.platform), department: names.get(p.departmentId) ?? p.departmentId, state: p.state as PresenceState, ...custodyOf(p) })),
     total,
     filters,
     departments,
@@ -56,6 +61,9 @@ export interface PresenceView {
   ownerName: string;
   noticeConfirmedOn?: string;
   credentialStored: boolean;
+  /** REG-2: "Tue, Dec 1, 2026, 2:14 PM by Pat Parker": when the login was last recorded, never what it is. */
+  credentialChanged?: string;
+  passwordNotChanged?: boolean;
   history: Array<{ what: string; who: string; when: string }>;
   actions: PresenceAction[];
   revealElsewhere?: boolean;
@@ -76,9 +84,11 @@ export async function presenceViewFor(
   extra: Pick<PresenceView, 'notice' | 'stateError'> = {},
 ): Promise<PresenceView> {
   const draft = draftOf(presence.record);
-  const [look, owner, events] = await Promise.all([
+  const [look, owner, changer, headOf, events] = await Promise.all([
     lookupsFor(db, draft),
     db.person.findUnique({ where: { id: presence.ownerId }, select: { name: true } }),
+    presence.credentialChangedById ? db.person.findUnique({ where: { id: presence.credentialChangedById }, select: { name: true } }) : null,
+    headDepartmentsOf(db, presence.departmentId),
     db.auditEvent.findMany({
       where: { action: { notIn: NOT_HISTORY }, OR: [{ entityType: 'presence', entityId: presence.id }, { entityType: 'presence_request', entityId: presence.requestId }] },
       orderBy: { seq: 'desc' },
@@ -98,8 +108,10 @@ export async function presenceViewFor(
     ownerName: owner?.name ?? 'unknown',
     noticeConfirmedOn: presence.noticeConfirmedAt ? formatWhen(presence.noticeConfirmedAt, timeZone) : undefined,
     credentialStored: hasCredential,
+    credentialChanged: presence.credentialChangedAt ? `${formatWhen(presence.credentialChangedAt, timeZone)} by ${changer?.name ?? 'unknown'}` : undefined,
+    ...custodyOf(presence),
     history: events.map((e) => ({ what: describeEvent(e.action, JSON.parse(e.data) as Record<string, unknown>), who: e.actorName, when: formatWhen(e.at, timeZone) })),
-    actions: allowedActions(facts, actor, where, hasCredential),
+    actions: allowedActions(facts, actor, where, hasCredential, headOf),
     revealElsewhere: hasCredential && where.kind !== 'personal' && !canRevealCredential(facts, actor, { kind: 'personal' }).refused,
     ...extra,
   };

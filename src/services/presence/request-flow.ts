@@ -14,8 +14,8 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
 };
 
 /** REQ-1 "Request a presence", declared for the guided-flow engine: five steps, their fields from the zod schemas. */
-export function requestFlow(domains: readonly string[]): FlowDeclaration<PresenceRequest> {
-  const schemas: StepSchemas = stepSchemas(domains);
+export function requestFlow(domains: readonly string[], departments?: ReadonlySet<string>): FlowDeclaration<PresenceRequest> {
+  const schemas: StepSchemas = stepSchemas(domains, departments);
   return {
     name: 'request',
     entityType: 'presence_request',

@@ -1,3 +1,4 @@
+import { departmentChoices } from '../departments';
 import type { Actor } from '../../domain/roles';
 import { STATUS_LABELS, STAGE_LABELS, type RequestStatus, type ReviewStage } from '../../domain/presence-request';
 import { STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
@@ -50,7 +51,7 @@ export async function requestStep(svc: Svc, actor: Actor, requestId: string, ste
   const req = await loadOwnRequest(db, actor, requestId);
   // Each list only on the step that offers it: a click on another step reads neither (every person, every department).
   const [departments, people] = await Promise.all([
-    step === 1 ? db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [],
+    step === 1 ? departmentChoices(db, { subunits: true }) : [],
     step === 3 ? db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [],
   ]);
   const lastReturn = req.reviews.filter((r) => r.status === 'rejected').sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];

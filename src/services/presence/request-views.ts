@@ -7,6 +7,7 @@ import { STAGE_ROLE, type ReviewStage } from '../../domain/presence-request';
 import { formatWhen } from '../../domain/when';
 import type { ReviewView } from '../presenters';
 import { describeRequest, type Lookups } from './describe-request';
+import { departmentLabelOf } from '../departments';
 
 export { hashCard } from '../engines/card-hash';
 
@@ -20,10 +21,10 @@ export async function lookupsFor(db: Db | Tx, draft: DraftAnswers): Promise<Look
   const ids = [draft.approverId, ...(draft.spokespersonIds?.split(',') ?? [])].filter((x): x is string => Boolean(x)).map((s) => s.trim());
   const [people, dept] = await Promise.all([
     db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    draft.departmentId ? db.department.findUnique({ where: { id: draft.departmentId } }) : null,
+    draft.departmentId ? departmentLabelOf(db, draft.departmentId) : undefined,
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
-  return { departmentName: (id) => (id && dept?.id === id ? dept.name : id), personName: (id) => (id ? names.get(id) : undefined) };
+  return { departmentName: (id) => (id && id === draft.departmentId && dept ? dept : id), personName: (id) => (id ? names.get(id) : undefined) };
 }
 
 export type ReviewWithRequest = Review & { request: PresenceRequest };

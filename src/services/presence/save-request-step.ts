@@ -7,6 +7,7 @@ import { TX_OPTIONS } from '../../store/prisma';
 import type { Services, Where } from '../context';
 import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 import { draftOf } from './request-views';
+import { cityDepartmentIds } from '../departments';
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 /** A draft with nothing typed in it yet; one whose stored answers do not read is not empty (it is left alone). */
@@ -39,7 +40,7 @@ export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: 
  * Saves one step's answers whatever they are (REQ-1: a draft survives anything), through the guided-flow engine;
  * answers with the next screen, or the summary as it stands when the request is no longer editable.
  */
-export function saveRequestStep(
+export async function saveRequestStep(
   svc: Pick<Services, 'db' | 'config' | 'now'>,
   actor: Actor,
   input: { requestId: string; step: number; nav: Nav; values: Record<string, unknown> },
@@ -49,5 +50,6 @@ export function saveRequestStep(
     summary: (id) => requestSummary(svc, actor, id),
     asItStands: (id, why) => requestSummary(svc, actor, id, why),
   };
-  return saveStepAndShow(requestFlow(svc.config.cityWebDomains), screens, svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
+  const flow = requestFlow(svc.config.cityWebDomains, await cityDepartmentIds(svc.db));
+  return saveStepAndShow(flow, screens, svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
 }

@@ -11,6 +11,7 @@ import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../context';
 import { draftOf, reviewViewFor } from './request-views';
 import { requestStep, requestSummary, type RequestScreen } from './request-reads';
+import { cityDepartmentIds } from '../departments';
 
 
 /**
@@ -27,7 +28,7 @@ async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, 
   if (!req) throw new AppError('NOT_FOUND', 'That request no longer exists.');
   const allowed = canSubmit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor);
   if (allowed.refused) refusedWith(allowed);
-  const check = checkAll(stepSchemas(config.cityWebDomains), draftOf(req.answers));
+  const check = checkAll(stepSchemas(config.cityWebDomains, await cityDepartmentIds(db)), draftOf(req.answers));
   if (!check.ok) return requestStep(svc, actor, requestId, check.step, { errors: check.errors });
 
   await db.$transaction(async (tx) => {

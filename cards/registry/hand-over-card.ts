@@ -1,0 +1,21 @@
+import { card, execute, facts, status, text, title } from '../common/elements';
+import { choiceInput, errorSummary, textInput } from '../common/inputs';
+import { HANDOVER_REASON_MAX } from '../../src/domain/custody';
+import type { HandOverView } from '../../src/services/presence/hand-over-presence';
+
+/** REG-1, REG-2: the owner, department head or IT picks the new owner and says why; the new owner is told at once. */
+export function handOverCard(v: HandOverView) {
+  const err = v.errors ?? {};
+  return card(
+    [
+      title(`Hand over ${v.handle}`),
+      status('The new owner is told at once and asked to change its password.'),
+      errorSummary(v.errors),
+      facts([['Owner now', v.ownerName]]),
+      ...choiceInput({ id: 'newOwnerId', label: 'New owner', required: true, choices: v.candidates, value: v.values?.newOwnerId, error: err.newOwnerId, errorMessage: 'Choose the new owner' }),
+      ...textInput({ id: 'handoverReason', label: 'Why', required: true, multiline: true, maxLength: HANDOVER_REASON_MAX, value: v.values?.handoverReason, error: err.handoverReason, errorMessage: 'Say why it is handed over', placeholder: 'Pat moved to the Streets Division; Lee runs the account from now on.' }),
+      text('The new owner also gets its weekly reminders. The handover is recorded.', { subtle: true, size: 'Small' }),
+    ],
+    [execute('Hand over', { verb: 'presence.handover', presenceId: v.presenceId }, 'positive'), execute('Cancel', { verb: 'presence.open', presenceId: v.presenceId }, undefined, { associatedInputs: 'none' })],
+  );
+}

@@ -50,12 +50,12 @@ export const presences: RecordKind = {
   name: 'presences',
   label: 'Presences in the registry',
   jsonColumns: ['record'],
-  columns: ['id', 'requestId', 'department', 'departmentId', 'platform', 'handle', 'state', 'owner', 'ownerId', 'accountUrl', 'loginStored', 'record', 'noticeConfirmedAt', 'version', 'createdAt', 'updatedAt'],
+  columns: ['id', 'requestId', 'department', 'departmentId', 'platform', 'handle', 'state', 'owner', 'ownerId', 'accountUrl', 'loginStored', 'loginChangedAt', 'loginChangedBy', 'handedOverAt', 'record', 'noticeConfirmedAt', 'version', 'createdAt', 'updatedAt'],
   pages: (db, ctx, size) =>
     keyset(
       (after: Created, take) => db.presence.findMany({ where: afterCreated(after), orderBy: CREATED_ORDER, take }),
       (p) => ({
-        values: { id: p.id, requestId: p.requestId, department: ctx.departmentName(p.departmentId), departmentId: p.departmentId, platform: p.platform, handle: p.handle, state: p.state, owner: ctx.personName(p.ownerId), ownerId: p.ownerId, accountUrl: p.accountUrl, loginStored: p.credential !== null, record: p.record, noticeConfirmedAt: iso(p.noticeConfirmedAt), version: p.version, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) },
+        values: { id: p.id, requestId: p.requestId, department: ctx.departmentName(p.departmentId), departmentId: p.departmentId, platform: p.platform, handle: p.handle, state: p.state, owner: ctx.personName(p.ownerId), ownerId: p.ownerId, accountUrl: p.accountUrl, loginStored: p.credential !== null, loginChangedAt: iso(p.credentialChangedAt), loginChangedBy: p.credentialChangedById ? ctx.personName(p.credentialChangedById) : null, handedOverAt: iso(p.handedOverAt), record: p.record, noticeConfirmedAt: iso(p.noticeConfirmedAt), version: p.version, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) },
         facets: { at: p.createdAt, until: p.updatedAt, presenceIds: [p.id], departmentIds: [p.departmentId], personIds: [p.ownerId, ctx.request(p.requestId)?.requesterId] },
         line: `${p.handle} on ${p.platform}, ${ctx.departmentName(p.departmentId)}: ${p.state}`,
       }),

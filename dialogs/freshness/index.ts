@@ -4,17 +4,12 @@ import { decideEscalation } from '../../src/services/freshness/director-decision
 import { presenceCard } from '../../cards/registry/presence-card';
 import { freshnessEscalation } from '../../cards/freshness/freshness-cards';
 import { retireByOwner } from '../../src/services/freshness/owner-actions';
-import { handOverForm, handOverPresence } from '../../src/services/presence/hand-over-presence';
-import { renderHandOver } from '../registry/custody';
 
 const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
 
 /** FRESH-1: the buttons of the owner's weekly digest; FRESH-2: the IT Director's actions on an escalation. */
 export function register(router: Router): void {
   router.verb('freshness.still_active', async (turn, data) => presenceCard(await confirmStillActive(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
-  // Digests sent before the handover flow (REG-1) carry these verbs: they open the same form (a reason is now asked).
-  router.verb('freshness.hand_over.start', async (turn, data) => renderHandOver(await handOverForm(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
-  router.verb('freshness.hand_over', async (turn, data) => renderHandOver(await handOverPresence(turn.services, turn.actor, turn.where, { presenceId: data.presenceId, newOwnerId: data.newOwnerId })), NO_PRESENCE);
   router.verb('freshness.retire', async (turn, data) => presenceCard(await retireByOwner(turn.services, turn.actor, turn.where, data)), 'This card does not name a presence, or the reason is over 500 characters. Nothing was changed.');
   router.verb(
     'freshness.decide',

@@ -38,9 +38,7 @@ export type TDirectorDecision = z.infer<typeof ZDirectorDecision>;
 
 const presenceId = uuid('a presence');
 
-/** FRESH-1: the Hand over of digests sent before the handover flow (REG-1) had its own verb; both open it now. */
-export const ZHandOverStart = z.object({ verb: z.literal('freshness.hand_over.start'), presenceId });
-export const ZHandOver = z.object({ verb: z.literal('freshness.hand_over'), presenceId, newOwnerId: z.preprocess(blankToUndefined, uuid('a person').optional()) });
+// The digest's Hand over opens the custody handover (presence.handover.start, REG-1): see ./custody.ts.
 
 /** The digest lists several presences, each with its own reason box: the box's id names the presence. */
 export const retireInputId = (presenceId: string) => `retireReason-${presenceId}`;

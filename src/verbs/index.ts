@@ -7,8 +7,8 @@ import { ZBindChannel } from './channels';
 import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
-import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
-import { ZHandOverPresence, ZHandOverStart as ZPresenceHandOverStart, ZPasswordStart, ZRecordPassword } from './custody';
+import { ZDirectorDecision, ZOwnerRetire } from './freshness';
+import { ZHandOverPresence, ZHandOverStart, ZPasswordStart, ZRecordPassword } from './custody';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -47,7 +47,7 @@ export const VERBS = {
   'presence.state': ZSetState,
   'presence.password.start': ZPasswordStart,
   'presence.password': ZRecordPassword,
-  'presence.handover.start': ZPresenceHandOverStart,
+  'presence.handover.start': ZHandOverStart,
   'presence.handover': ZHandOverPresence,
 
   'policy.file.start': plain('policy.file.start'),
@@ -92,9 +92,6 @@ export const VERBS = {
   'post.publish': ZPostPublish,
   'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
   'freshness.decide': ZDirectorDecision,
-  // Digests already in people's chats carry these; they open the same handover as presence.handover (REG-1).
-  'freshness.hand_over.start': ZHandOverStart,
-  'freshness.hand_over': ZHandOver,
   'freshness.retire': ZOwnerRetire,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 

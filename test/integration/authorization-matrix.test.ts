@@ -98,9 +98,7 @@ const SAMPLES: Record<Verb, Sample> = {
   // The matrix's presence is live (posts are drafted for it): its owner, the requester, may confirm it (FRESH-1).
   'freshness.still_active': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
   // No escalation exists here; who may act on a real one is test/integration/freshness.test.ts (FRESH-2).
-  // The matrix presence's owner (the requester) may hand it over or retire it (FRESH-1); no one else may.
-  'freshness.hand_over.start': { data: (i) => ({ presenceId: i.presenceId }) },
-  'freshness.hand_over': { data: (i) => ({ presenceId: i.presenceId, newOwnerId: randomUUID() }), mayChange: ['requester'] },
+  // The matrix presence's owner (the requester) may retire it (FRESH-1); no one else may.
   'freshness.retire': { data: (i) => ({ presenceId: i.presenceId, [`retireReason-${i.presenceId}`]: 'Forged retirement.' }), mayChange: ['requester'] },
   'freshness.decide': { data: () => ({ escalationId: randomUUID(), action: 'suspend', suspendGround: 'appears_abandoned', suspendNote: 'Forged.' }) },
 };

@@ -60,6 +60,10 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     expect(cardActions(digests[0]).map((a) => a.title)).toEqual(['Still active', 'Hand over', 'Yes, retire it', 'Open']);
     const stillActive = cardActions(digests[0]).find((a) => a.title === 'Still active')!;
     expect(stillActive.data).toEqual({ verb: 'freshness.still_active', presenceId: quiet.id });
+    // REG-1: its Hand over opens the custody handover (who takes it over, and why).
+    const handOver = cardActions(digests[0]).find((a) => a.title === 'Hand over')!;
+    expect(handOver.data).toEqual({ verb: 'presence.handover.start', presenceId: quiet.id });
+    expect(cardText((await pat.click(handOver.data)).card)).toEqual(expect.stringContaining('asked to change its password'));
 
     // Someone else pressing it (a forwarded card) is refused and records nothing.
     const dana = h.user('Dana Reyes');

@@ -48,7 +48,8 @@ describe('IT Director actions on an escalation', () => {
 
     const done = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved to Streets.', newOwnerId: sam.personId });
     expect(done.decided).toMatchObject({ action: 'Reassign the owner', newOwner: 'Sam New' });
-    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(sam.personId);
+    // REG-2: a reassignment is a handover, so the registry flags the login until Sam changes it.
+    expect(await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).toMatchObject({ ownerId: sam.personId, handedOverAt: MONDAY });
     // Sam has no chat with the bot yet: the notice waits as a dead letter for an admin to see (as every notice does).
     expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${sam.personId}` } })).toBe(1);
     // The new owner starts with a fresh clock: the old owner's unanswered nudges do not escalate it again.

@@ -53,7 +53,8 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
       await tx.presenceConfirmation.create({ data: { presenceId: e.presence.id, personId: by.actor.personId, at: by.at } });
       if (verdict.action === 'more_time') return true;
     }
-    const data = verdict.action === 'reassign' ? { ownerId: input.newOwnerId! } : { state: NEXT_STATE[verdict.action]! };
+    // REG-2: a reassignment is a handover; the registry flags the login until the new owner changes it.
+    const data = verdict.action === 'reassign' ? { ownerId: input.newOwnerId!, handedOverAt: by.at } : { state: NEXT_STATE[verdict.action]! };
     const moved = await tx.presence.updateMany({ where: guard, data: { ...data, version: { increment: 1 } } });
     return moved.count === 1;
   },
@@ -70,7 +71,15 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
       await enqueueToPerson(tx, e.presence.ownerId, { summary: `The IT Director ${state} ${e.presence.handle}`, card: services.present.stateChangedNotice({ presenceId: e.presence.id, handle: e.presence.handle, to: state, by: actor.name, reason: about }) });
     } else if (verdict.action === 'reassign') {
       const card = (headline: string) => services.present.noticeCard({ headline, detail: `${actor.name}, IT Director`, color: 'accent', about, action: { title: 'Open it', verb: 'presence.open', presenceId: e.presence.id } });
-      await enqueueToPerson(tx, input.newOwnerId!, { summary: `You now own ${e.presence.handle}`, card: card(`You now own ${e.presence.handle}`) });
+      const live = e.presence.credential !== null;
+      const toNewOwner = services.present.noticeCard({
+        headline: `You now own ${e.presence.handle}`,
+        detail: `${actor.name}, IT Director`,
+        color: 'accent',
+        about: live ? `${about} Change its password now, so only you and IT know it, then record the new one here.` : about,
+        action: live ? { title: 'Record new password', verb: 'presence.password.start', presenceId: e.presence.id } : { title: 'Open it', verb: 'presence.open', presenceId: e.presence.id },
+      });
+      await enqueueToPerson(tx, input.newOwnerId!, { summary: `You now own ${e.presence.handle}`, card: toNewOwner });
       await enqueueToPerson(tx, e.presence.ownerId, { summary: `${e.presence.handle} was given to someone else`, card: card(`${e.presence.handle} was given to someone else`) });
     }
   },

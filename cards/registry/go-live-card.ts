@@ -14,7 +14,7 @@ export function goLiveCard(v: GoLiveView) {
       errorSummary(v.errors),
       retype ? text('For your safety the login and password were not sent back: type them again.', { color: 'attention', size: 'Small' }) : null,
       ...textInput({ id: 'accountUrl', label: "The account's address", required: true, style: 'Url', value: v.values?.accountUrl, error: err.accountUrl, placeholder: 'https://www.instagram.com/madisonparks', errorMessage: "Enter the account's address" }),
-      ...textInput({ id: 'login', label: 'Login (user name or email)', required: true, error: err.login, placeholder: 'parks-social@cityofmadison.com', why: 'The City keeps every account\'s login (policy 2a). It is encrypted, and only you and IT can reveal it; each time is recorded.' }),
+      ...textInput({ id: 'login', label: "Login (the account's City e-mail)", required: true, error: err.login, placeholder: 'parks-social@cityofmadison.com', why: 'The City is the registrant, so the account is on a City address (REG-3). The City keeps its login (policy 2a), encrypted; only you and IT can reveal it, and each time is recorded.' }),
       ...textInput({ id: 'password', label: 'Password', required: true, style: 'Password', error: err.password, placeholder: 'The account\'s current password' }),
       heading("The City's notice to users"),
       text('Paste this into the account\'s bio, "About" or pinned post, where visitors can read it:', { size: 'Small' }),

@@ -117,6 +117,12 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   const why = variant === 'ordinary' ? 'Not updated since March; the owner has not answered two nudges.' : MAX_REASON;
   await click(ivy, { verb: 'presence.state', presenceId: presence.id, version: await version(), to: 'suspended', suspendReason: why });
   await click(ivy, { verb: 'presence.state', presenceId: presence.id, version: await version(), to: 'active', reactivateReason: why });
+  // REG-2, REG-1: a new password refused for a personal login (REG-3), a handover sent back for its reason, then done.
+  await click(pat, { verb: 'presence.password.start', presenceId: presence.id });
+  await click(pat, { verb: 'presence.password', presenceId: presence.id, newPassword: 'Bl0oming-Prairie', newLogin: 'madison.parks@gmail.com' });
+  await click(pat, { verb: 'presence.handover', presenceId: presence.id, newOwnerId: await personId('Dana Reyes'), handoverReason: '' });
+  await click(pat, { verb: 'presence.handover', presenceId: presence.id, newOwnerId: await personId('Dana Reyes'), handoverReason: variant === 'ordinary' ? 'Pat moved to the Streets Division.' : why.slice(0, 500) });
+  await click(dana, { verb: 'presence.open', presenceId: presence.id });
   // Public records: a search that matches, then its export link.
   await click(morgan, { verb: 'records.search', presence: '', department: 'parks', person: '', from: '', to: '' });
   await click(morgan, { verb: 'records.export', department: 'parks' });

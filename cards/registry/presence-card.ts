@@ -80,14 +80,13 @@ export function presenceCard(v: PresenceCardView) {
     ]),
     v.revealElsewhere ? text('To see the login, open this presence in your personal chat with Social Steward.', { subtle: true, size: 'Small' }) : null,
   ];
-  return card(body, [
-    can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'),
-    can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
-    can('password') && v.passwordNotChanged && execute('New password', { verb: 'presence.password.start', ...ref }, 'positive'),
-    can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
-    can('password') && !v.passwordNotChanged && execute('New password', { verb: 'presence.password.start', ...ref }),
-    can('handover') && execute('Hand over', { verb: 'presence.handover.start', ...ref }),
-    ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
-    execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),
-  ]);
+  const registry = execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' });
+  const newPassword = (style?: 'positive') => can('password') && execute('New password', { verb: 'presence.password.start', ...ref }, style);
+  const handOver = can('handover') && execute('Hand over', { verb: 'presence.handover.start', ...ref });
+  const states = (['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to));
+  const reveal = can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref });
+  const edit = can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref });
+  // At 360 px three long titles are cut: custody actions wait in "..." unless a handover left the password to change.
+  if (v.passwordNotChanged && can('password')) return card(body, [newPassword('positive'), edit, registry, reveal, handOver, ...states]);
+  return card(body, [can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'), edit, reveal, ...states, registry, newPassword(), handOver]);
 }

@@ -72,6 +72,7 @@ export function presenceCard(v: PresenceCardView) {
       // POST-3: the disclaimer belongs on the account's page too, not only on posts that link outside the City.
       text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word (POST-3): ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
     ]),
+    custodyButtons(v),
     // The request behind it and the history, one tap away: the buttons stay within two phone screens (issue 19).
     actionSet([showDetails(DETAILS, 'Show the request')]),
     details(DETAILS, [
@@ -80,13 +81,20 @@ export function presenceCard(v: PresenceCardView) {
     ]),
     v.revealElsewhere ? text('To see the login, open this presence in your personal chat with Social Steward.', { subtle: true, size: 'Small' }) : null,
   ];
-  const registry = execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' });
-  const newPassword = (style?: 'positive') => can('password') && execute('New password', { verb: 'presence.password.start', ...ref }, style);
-  const handOver = can('handover') && execute('Hand over', { verb: 'presence.handover.start', ...ref });
-  const states = (['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to));
-  const reveal = can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref });
-  const edit = can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref });
-  // At 360 px three long titles are cut: custody actions wait in "..." unless a handover left the password to change.
-  if (v.passwordNotChanged && can('password')) return card(body, [newPassword('positive'), edit, registry, reveal, handOver, ...states]);
-  return card(body, [can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'), edit, reveal, ...states, registry, newPassword(), handOver]);
+  return card(body, [
+    can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'),
+    can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
+    can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
+    ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
+    execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),
+  ]);
+}
+
+/** REG-2, REG-1: the custody buttons sit beside the login and owner, so the card's own buttons still fit at 360 px. */
+function custodyButtons(v: PresenceCardView): Element | null {
+  const ref = { presenceId: v.presenceId };
+  const buttons: Action[] = [];
+  if (v.actions.includes('password')) buttons.push(execute('New password', { verb: 'presence.password.start', ...ref }, v.passwordNotChanged ? 'positive' : undefined, { associatedInputs: 'none' }));
+  if (v.actions.includes('handover')) buttons.push(execute('Hand over', { verb: 'presence.handover.start', ...ref }, undefined, { associatedInputs: 'none' }));
+  return buttons.length ? actionSet(buttons) : null;
 }

@@ -8,6 +8,7 @@ import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
+import { ZCorrection, ZCorrectionStart, ZOversight, ZPostHistory, ZReferral, ZReferralStart } from './oversight';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -90,6 +91,13 @@ export const VERBS = {
   'freshness.hand_over.start': ZHandOverStart,
   'freshness.hand_over': ZHandOver,
   'freshness.retire': ZOwnerRetire,
+
+  'post.history': ZPostHistory,
+  'post.correct.start': ZCorrectionStart,
+  'post.correct': ZCorrection,
+  'presence.oversight': ZOversight,
+  'referral.start': ZReferralStart,
+  'referral.record': ZReferral,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

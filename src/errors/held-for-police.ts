@@ -4,10 +4,22 @@
  */
 const HELD = /held for police case ([^\n"']{1,40})/;
 
+type Cause = { message?: unknown; originalMessage?: unknown };
+type DbError = { code?: unknown; message?: unknown; meta?: { message?: unknown; driverAdapterError?: { cause?: Cause } }; cause?: Cause };
+
+/**
+ * The case number in the database's refusal. Prisma keeps the trigger's words in the driver adapter's error (the
+ * message says only "constraint violated"), so only those fields are read, never a message Prisma wrote itself.
+ */
 export function heldForPoliceCase(err: unknown): string | null {
-  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
-  const hit = HELD.exec(message);
-  return hit ? hit[1].trim() : null;
+  if (!err || typeof err !== 'object') return null;
+  const e = err as DbError;
+  const said = [e.meta?.driverAdapterError?.cause?.originalMessage, e.meta?.driverAdapterError?.cause?.message, e.meta?.message, e.cause?.originalMessage, e.cause?.message, e.code === undefined ? e.message : undefined];
+  for (const s of said) {
+    const hit = typeof s === 'string' ? HELD.exec(s) : null;
+    if (hit) return hit[1].trim();
+  }
+  return null;
 }
 
 export const heldMessage = (caseNumber: string) =>

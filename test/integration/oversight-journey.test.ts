@@ -2,6 +2,7 @@ import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
 import { parksAnswers, setUp } from '../harness/presence-flow';
 import { activePresence, inputValue } from '../harness/post-flow';
+import { exportProblems, exportToBuffer, jsonRows, subsetProblems, unzip } from '../harness/records-export';
 import { todayIn } from '../../src/services/oversight/police-referral';
 
 const POST_TEXT = 'Pool opens Saturday. Staff gate code is 4412.';
@@ -82,5 +83,14 @@ describe('IT oversight of posts and police referrals (REC-3, REC-4)', () => {
     const again = await ivy.click({ verb: 'post.correct.start', postId: post.id });
     expect(cardText(again.card)).toContain('held for police case MPD-26-0412');
     expect(await h.bot.db.auditEvent.count({ where: { action: 'police.referred', entityId: presence.id } })).toBe(1);
+
+    // A public records export holds the correction with its original, the referral and what it keeps (REC-2).
+    const files = unzip(await exportToBuffer(h.bot.db, { presenceIds: [presence.id] }));
+    expect(jsonRows(files, 'post-corrections')).toEqual([expect.objectContaining({ postId: post.id, kind: 'removal', policy: 'POST-5', original: expect.objectContaining({ text: POST_TEXT }) })]);
+    expect(jsonRows(files, 'police-referrals')).toEqual([expect.objectContaining({ caseNumber: 'MPD-26-0412', postId: post.id, by: 'Morgan Lee' })]);
+    expect(jsonRows(files, 'record-holds').map((r) => r.entityType)).toEqual(['presence']);
+    expect(jsonRows(unzip(await exportToBuffer(h.bot.db)), 'record-holds').map((r) => r.entityType).sort()).toEqual(['post', 'presence']);
+    expect(await exportProblems(h.bot.db)).toEqual([]);
+    expect(await subsetProblems(h.bot.db)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { textOf } from './post-history';
 import type { OversightView } from './oversight-views';
 
 /** The newest posts listed; older ones stay in the records export (REC-2). */
-const POSTS_LISTED = 15;
+const POSTS_LISTED = 10;
 const excerpt = (s: string) => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 80 ? `${t.slice(0, 79)}…` : t || '(no text)';

@@ -66,8 +66,8 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     }
     expect(titles(card)).toEqual(['Set up', 'Edit details', 'Registry']);
     expect(titles(await open(dana))).toEqual(['Registry']);
-    // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's.
-    expect(titles(await open(ivy))).toEqual(['Registry']);
+    // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's; IT sees the posts (REC-4).
+    expect(titles(await open(ivy))).toEqual(['Posts and referrals', 'Registry']);
   });
 
   it("REG-5 setup starts from the approval notice, gives the City's notice to paste, and will not go live without the toggle", async () => {

@@ -25,6 +25,8 @@ describe('freshness records in a public records export', () => {
     const gone = await seedLivePresence(w.db, pat.personId, '@gone', MONDAY, 95);
     expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 1, escalations: 1 });
     const escalation = await w.db.freshnessEscalation.findFirstOrThrow();
+    // FRESH-3: the snapshot taken before the action holds the presence's posts as they stood.
+    const post = await w.db.post.create({ data: { presenceId: gone, drafterId: pat.personId, status: 'published', draft: JSON.stringify({ text: 'Last post from the summer.' }), publishedUrl: 'https://facebook.com/p/9', publishedAt: new Date('2026-08-01T12:00:00Z'), createdAt: new Date('2026-08-01T12:00:00Z') } });
     await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'suspend', ground: 'appears_abandoned', note: 'No posts since summer.' });
     await confirmStillActive(w.services, pat, { kind: 'personal' }, quiet);
 
@@ -33,7 +35,7 @@ describe('freshness records in a public records export', () => {
     expect(jsonRows(files, 'freshness-digests')).toEqual([expect.objectContaining({ ownerId: pat.personId, owner: 'Pat Parker', delivery: 'pending' })]);
     expect(jsonRows(files, 'freshness-nudges')).toEqual([expect.objectContaining({ presenceId: quiet, daysIdle: 40 })]);
     expect(jsonRows(files, 'freshness-escalations')).toEqual([
-      expect.objectContaining({ presenceId: gone, status: 'decided', action: 'suspend', ground: 'appears_abandoned', decidedBy: 'Morgan Lee', snapshot: expect.objectContaining({ presence: expect.objectContaining({ state: 'active' }) }) }),
+      expect.objectContaining({ presenceId: gone, status: 'decided', action: 'suspend', ground: 'appears_abandoned', decidedBy: 'Morgan Lee', snapshot: expect.objectContaining({ presence: expect.objectContaining({ state: 'active' }), posts: [expect.objectContaining({ id: post.id, status: 'published', draft: { text: 'Last post from the summer.' } })] }) }),
     ]);
     expect(jsonRows(files, 'presence-confirmations')).toEqual([expect.objectContaining({ presenceId: quiet, person: 'Pat Parker' })]);
     // A search by presence narrows every freshness file to that presence.

@@ -35,8 +35,9 @@ async function load(db: Db | Tx, id: string): Promise<Loaded | null> {
 /** FRESH-3: the presence as it stood before the action: its registry record, its REG-1 answers and its history. */
 async function asItStood(tx: Tx, p: Presence) {
   const history = await tx.auditEvent.findMany({ where: { entityType: 'presence', entityId: p.id }, orderBy: { seq: 'asc' }, select: { seq: true, at: true, actorName: true, action: true, data: true } });
-  // Posts (the posts issue) join here: the presence's posts as they stood.
-  return { presence: recordAsItStands(p), record: JSON.parse(p.record) as unknown, history: history.map((h) => ({ ...h, data: JSON.parse(h.data) as unknown })) };
+  // Its posts as they stood (the posts issue): every one, with its text, state and where it was published.
+  const posts = await tx.post.findMany({ where: { presenceId: p.id }, orderBy: { createdAt: 'asc' }, select: { id: true, drafterId: true, status: true, draft: true, version: true, publishedUrl: true, publishedAt: true, createdAt: true, updatedAt: true } });
+  return { presence: recordAsItStands(p), record: JSON.parse(p.record) as unknown, history: history.map((h) => ({ ...h, data: JSON.parse(h.data) as unknown })), posts: posts.map((q) => ({ ...q, draft: JSON.parse(q.draft) as unknown })) };
 }
 
 const NEXT_STATE: Partial<Record<DirectorAction, PresenceState>> = { suspend: 'suspended', remove: 'retired' };

@@ -25,7 +25,9 @@ export function freshnessDigest(v: FreshnessDigestView) {
         {
           type: 'ActionSet',
           actions: [
-            execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }, 'positive'),
+            // The posts flow ("draft a post") with this presence already chosen: the compose card opens at once.
+            execute('Draft a post', { verb: 'post.new', presenceId: p.presenceId }, 'positive'),
+            execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }),
             execute('Hand over', { verb: 'presence.handover.start', presenceId: p.presenceId }),
             confirm('Retire it', textInput({ id: retireInputId(p.presenceId), label: 'Why retire it? (kept on record)', required: true, maxLength: 500 }), execute('Yes, retire it', { verb: 'freshness.retire', presenceId: p.presenceId }, 'destructive')),
             execute('Open', { verb: 'presence.open', presenceId: p.presenceId }),

@@ -29,6 +29,8 @@ export interface PresenceCardView {
   revealElsewhere?: boolean;
   notice?: { text: string; color: Color };
   stateError?: { to: StateTarget; message: string };
+  /** IT may see its posts' histories and referrals (REC-3, REC-4). */
+  oversight?: boolean;
 }
 
 // Only a suspension is coloured: Teams' good and warning text read at 2.1:1 and 1.5:1 (issue 19).
@@ -86,6 +88,7 @@ export function presenceCard(v: PresenceCardView) {
     can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
     can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
     ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
+    v.oversight && execute('Posts and referrals', { verb: 'presence.oversight', ...ref }, undefined, { associatedInputs: 'none' }),
     execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),
   ]);
 }

@@ -9,6 +9,7 @@ import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 import { ZDirectorDecision, ZOwnerRetire } from './freshness';
 import { ZHandOverPresence, ZHandOverStart, ZPasswordStart, ZRecordPassword } from './custody';
+import { ZCorrection, ZCorrectionStart, ZOversight, ZPostHistory, ZReferral, ZReferralStart } from './oversight';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -93,6 +94,13 @@ export const VERBS = {
   'freshness.still_active': z.object({ verb: z.literal('freshness.still_active'), presenceId: uuid('a presence') }),
   'freshness.decide': ZDirectorDecision,
   'freshness.retire': ZOwnerRetire,
+
+  'post.history': ZPostHistory,
+  'post.correct.start': ZCorrectionStart,
+  'post.correct': ZCorrection,
+  'presence.oversight': ZOversight,
+  'referral.start': ZReferralStart,
+  'referral.record': ZReferral,
 } as const satisfies Record<string, z.ZodType<{ verb: string }>>;
 
 export type Verb = keyof typeof VERBS;

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   at: number;
   /** The status the fake answered with (absent while a scripted call hangs). */
   status?: number;
+  /** The sender's connection closed before the (slow) answer: it never learned the call succeeded. */
+  cutOff?: boolean;
 }
 
 export interface ScriptedResponse {
@@ -33,6 +35,8 @@ export class FakeConnector {
   private readonly hung = new Set<http.ServerResponse>();
   /** What GET /v3/teams/{id}/conversations answers (TeamsInfo.getTeamChannels). */
   teamChannels: Array<{ id: string; name?: string }> = [];
+  /** A slow Teams: every successful answer waits this long (a process killed meanwhile never hears it). */
+  latencyMs = 0;
   private server?: http.Server;
   private nextId = 1;
   url = '';
@@ -103,9 +107,17 @@ export class FakeConnector {
         res.end(JSON.stringify(script.response.body ?? { error: { code: 'Scripted', message: `scripted ${script.response.status}` } }));
         return;
       }
-      call.status = 200;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(this.success(call)));
+      const answer = () => {
+        if (res.destroyed || req.socket.destroyed) {
+          call.cutOff = true;
+          return;
+        }
+        call.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.success(call)));
+      };
+      if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
+      else answer();
     });
   }
 

@@ -101,6 +101,14 @@ const SAMPLES: Record<Verb, Sample> = {
   // The matrix presence's owner (the requester) may retire it (FRESH-1); no one else may.
   'freshness.retire': { data: (i) => ({ presenceId: i.presenceId, [`retireReason-${i.presenceId}`]: 'Forged retirement.' }), mayChange: ['requester'] },
   'freshness.decide': { data: () => ({ escalationId: randomUUID(), action: 'suspend', suspendGround: 'appears_abandoned', suspendNote: 'Forged.' }) },
+  // REC-4: IT alone records an edit or removal; REC-3: the IT Director alone refers to police. None of these people is
+  // IT, so no one may change anything; the post's drafter and approving authority may read its history.
+  'post.history': { data: (i) => ({ postId: i.postId }) },
+  'post.correct.start': { data: (i) => ({ postId: i.postInReviewId }) },
+  'post.correct': { data: (i) => ({ postId: i.postInReviewId, kind: 'removal', policy: 'POST-5', reason: 'Forged removal of a post.' }) },
+  'presence.oversight': { data: (i) => ({ presenceId: i.presenceId }) },
+  'referral.start': { data: (i) => ({ presenceId: i.presenceId, postId: i.postId }) },
+  'referral.record': { data: (i) => ({ presenceId: i.presenceId, foundOn: '2026-12-01', reportedOn: '2026-12-02', caseNumber: 'MPD-26-0001', held: 'presence' }) },
 };
 
 /**
@@ -178,7 +186,7 @@ describe('authorization matrix over every verb', () => {
   /** Every row a click could change, and how many audit events and outgoing messages there are. */
   async function snapshot() {
     const db = h.bot.db;
-    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds] = await Promise.all([
+    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds] = await Promise.all([
       db.presenceRequest.findMany({ orderBy: { id: 'asc' } }),
       db.review.findMany({ orderBy: { id: 'asc' } }),
       db.presence.findMany({ orderBy: { id: 'asc' } }),
@@ -190,8 +198,11 @@ describe('authorization matrix over every verb', () => {
       db.outboxMessage.count(),
       db.post.findMany({ orderBy: { id: 'asc' } }),
       db.postRound.findMany({ orderBy: { id: 'asc' } }),
+      db.postCorrection.count(),
+      db.policeReferral.count(),
+      db.recordHold.count(),
     ]);
-    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds });
+    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds });
   }
 
   it('has a sample click for every verb in the map', () => {

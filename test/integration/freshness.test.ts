@@ -57,7 +57,15 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     const toDirector = cardsTo(morgan).map((c) => cardText(c.card)).filter((t) => t.includes('may be abandoned'));
     expect(toDirector).toEqual([expect.stringContaining('@MadisonParksOld may be abandoned')]);
 
-    expect(cardActions(digests[0]).map((a) => a.title)).toEqual(['Still active', 'Hand over', 'Yes, retire it', 'Open']);
+    expect(cardActions(digests[0]).map((a) => a.title)).toEqual(['Draft a post', 'Still active', 'Hand over', 'Yes, retire it', 'Open']);
+    // Draft a post opens the posts flow with this presence chosen (issue 13 item 2): the compose card, for Pat only.
+    const draftIt = cardActions(digests[0]).find((a) => a.title === 'Draft a post')!;
+    expect(draftIt.data).toEqual({ verb: 'post.new', presenceId: quiet.id });
+    const compose = await pat.click(draftIt.data);
+    expect(cardActions(compose.card).some((a) => a.verb === 'post.step')).toBe(true);
+    expect(cardText(compose.card)).toContain(quiet.handle);
+    expect(await h.bot.db.post.count({ where: { presenceId: quiet.id, drafterId: (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Pat Parker' } })).id } })).toBe(1);
+    expect(cardText((await h.user('Dana Reyes').click(draftIt.data)).card)).not.toContain('Check and continue');
     const stillActive = cardActions(digests[0]).find((a) => a.title === 'Still active')!;
     expect(stillActive.data).toEqual({ verb: 'freshness.still_active', presenceId: quiet.id });
     // REG-1: its Hand over opens the custody handover (who takes it over, and why).

@@ -66,8 +66,9 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     }
     expect(titles(card)).toEqual(['Hand over', 'Set up', 'Edit details', 'Registry']);
     expect(titles(await open(dana))).toEqual(['Registry']);
-    // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's; IT may hand it over (REG-1).
-    expect(titles(await open(ivy))).toEqual(['Hand over', 'Registry']);
+    // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's; IT may hand it over (REG-1) and sees
+    // the posts (REC-4).
+    expect(titles(await open(ivy))).toEqual(['Hand over', 'Posts and referrals', 'Registry']);
   });
 
   it("REG-5 setup starts from the approval notice, gives the City's notice to paste, and will not go live without the toggle", async () => {

@@ -65,4 +65,21 @@ describe('IT Director actions on an escalation', () => {
     await expect(decideEscalation(w.services, ivy, { escalationId: escalation.id, action: 'remove', ground: 'appears_abandoned', note: 'x' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     expect((await w.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } })).status).toBe('open');
   });
+
+  it('with several IT Directors and no channel, each one gets the card and every copy is updated in place after the action (FRESH-2)', async () => {
+    const pat = await w.person('Pat Parker');
+    const directors = [await w.person('Morgan Lee', ['it_director']), await w.person('Alex Kim', ['it_director']), await w.person('Jo Park', ['it_director'])];
+    for (const p of [pat, ...directors]) await givePersonalChat(w.db, p.personId);
+    await seedLivePresence(w.db, pat.personId, 'quiet', MONDAY, 95);
+    await runSweep(w.services, { holder: 't' });
+    const escalation = await w.db.freshnessEscalation.findFirstOrThrow();
+    const sent = JSON.parse(escalation.cardOutboxIds) as string[];
+    const cards = await w.db.outboxMessage.findMany({ where: { id: { in: sent } } });
+    expect(cards.map((c) => c.conversationKey).sort()).toEqual(directors.map((d) => `a:${d.personId}`).sort());
+
+    await decideEscalation(w.services, directors[1], { escalationId: escalation.id, action: 'more_time', ground: 'not_timely', note: 'Owner is on leave.' });
+    const updates = await w.db.outboxMessage.findMany({ where: { kind: 'update' } });
+    expect(updates.map((u) => u.updatesId).sort()).toEqual([...sent].sort());
+    for (const u of updates) expect(u.activity).toContain('Alex Kim');
+  });
 });

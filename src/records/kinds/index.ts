@@ -4,6 +4,8 @@ import { auditEvents, registryHistory } from './audit-kinds';
 import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
 import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
 import { posts, postRounds } from './post-kinds';
+import { freshnessDigests, freshnessEscalations, freshnessNudges, freshnessSweeps, presenceConfirmations } from './freshness-kinds';
+import { policeReferrals, postCorrections, recordHolds } from './oversight-kinds';
 
 /**
  * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
@@ -17,6 +19,14 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   registryHistory,
   posts,
   postRounds,
+  postCorrections,
+  policeReferrals,
+  recordHolds,
+  presenceConfirmations,
+  freshnessSweeps,
+  freshnessDigests,
+  freshnessNudges,
+  freshnessEscalations,
   departmentPolicies,
   siteBlocks,
   roleGrants,

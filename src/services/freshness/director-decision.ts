@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/roles';
 import type { PresenceState } from '../../domain/presence';
 import { APM_GROUND_LABELS, DIRECTOR_ACTION_LABELS, directorRule, type ApmGround, type DirectorAction, type DirectorInput } from '../../domain/freshness/director-rule';
 import { AppError } from '../../errors/app-error';
-import { enqueueToPerson } from '../../notify/outbox';
+import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
+import { z } from 'zod';
 import type { Db, Tx } from '../../store/prisma';
 import type { Services } from '../context';
 import type { FreshnessEscalationView } from '../presenters';
@@ -12,6 +13,16 @@ import { recordAsItStands } from '../presence/load-presence';
 import { escalationViewFor } from './escalation-view';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
+
+/** The outbox ids of every card sent for an escalation (stored JSON); a damaged value means none beyond the first. */
+const cardIds = (json: string): string[] => {
+  try {
+    const parsed = z.array(z.string()).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+};
 type Verdict = { action: DirectorAction; ground: ApmGround; note: string };
 
 async function load(db: Db | Tx, id: string): Promise<Loaded | null> {
@@ -24,8 +35,9 @@ async function load(db: Db | Tx, id: string): Promise<Loaded | null> {
 /** FRESH-3: the presence as it stood before the action: its registry record, its REG-1 answers and its history. */
 async function asItStood(tx: Tx, p: Presence) {
   const history = await tx.auditEvent.findMany({ where: { entityType: 'presence', entityId: p.id }, orderBy: { seq: 'asc' }, select: { seq: true, at: true, actorName: true, action: true, data: true } });
-  // Posts (the posts issue) join here: the presence's posts as they stood.
-  return { presence: recordAsItStands(p), record: JSON.parse(p.record) as unknown, history: history.map((h) => ({ ...h, data: JSON.parse(h.data) as unknown })) };
+  // Its posts as they stood (the posts issue): every one, with its text, state and where it was published.
+  const posts = await tx.post.findMany({ where: { presenceId: p.id }, orderBy: { createdAt: 'asc' }, select: { id: true, drafterId: true, status: true, draft: true, version: true, publishedUrl: true, publishedAt: true, createdAt: true, updatedAt: true } });
+  return { presence: recordAsItStands(p), record: JSON.parse(p.record) as unknown, history: history.map((h) => ({ ...h, data: JSON.parse(h.data) as unknown })), posts: posts.map((q) => ({ ...q, draft: JSON.parse(q.draft) as unknown })) };
 }
 
 const NEXT_STATE: Partial<Record<DirectorAction, PresenceState>> = { suspend: 'suspended', remove: 'retired' };
@@ -65,6 +77,12 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
     data: { escalationId: e.id, action: verdict.action, ground: verdict.ground, note: verdict.note, newOwnerId: input.newOwnerId ?? null, before: recordAsItStands(e.presence) },
   }),
   async after(tx, e, verdict, input, { actor, services }) {
+    // The engine updates the first card; each other IT Director's copy is updated in place too.
+    const others = cardIds(e.cardOutboxIds).filter((id) => id !== e.outboxId);
+    if (others.length) {
+      const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone));
+      for (const id of others) await enqueueUpdate(tx, id, { card, summary: `IT Director: ${DIRECTOR_ACTION_LABELS[verdict.action]}` });
+    }
     const about = `${e.presence.handle}: ${APM_GROUND_LABELS[verdict.ground]}. ${verdict.note}`;
     const state = NEXT_STATE[verdict.action];
     if (state === 'suspended' || state === 'retired') {

@@ -39,6 +39,10 @@ export function describeEvent(action: string, data: Record<string, unknown>): st
       return `Handed over${typeof data.toName === 'string' ? ` to ${data.toName}` : ''}${typeof data.reason === 'string' ? `: ${data.reason}` : ''}`;
     case 'presence.state_changed':
       return `${cap(ownLabel(VERB_PAST, data.to))}${data.reason ? `: ${data.reason}` : ''}`;
+    case 'post.corrected':
+      return `A post was ${data.kind === 'removal' ? 'removed' : 'edited'} by IT (${String(data.policy)}): ${String(data.reason ?? '')}`;
+    case 'police.referred':
+      return `Referred to the Police Department, case ${String(data.caseNumber)}`;
     default:
       return action;
   }

@@ -1,5 +1,6 @@
 import type { Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
+import { isIt } from '../../domain/oversight/correction-rule';
 import { allowedActions, canRevealCredential, type Place, type PresenceAction, type PresenceState, type StateTarget } from '../../domain/presence';
 import { PLATFORM_LABELS } from '../../domain/presence-answers';
 import { ownLabel } from '../../domain/own-keys';
@@ -69,6 +70,8 @@ export interface PresenceView {
   revealElsewhere?: boolean;
   notice?: { text: string; color: Tone };
   stateError?: { to: StateTarget; message: string };
+  /** REC-3, REC-4: IT gets the presence's posts and referrals one tap away. */
+  oversight?: boolean;
 }
 
 // Each saved step of a draft is an event; on a presence's history they would crowd out everything that matters.
@@ -112,6 +115,7 @@ export async function presenceViewFor(
     ...custodyOf(presence),
     history: events.map((e) => ({ what: describeEvent(e.action, JSON.parse(e.data) as Record<string, unknown>), who: e.actorName, when: formatWhen(e.at, timeZone) })),
     actions: allowedActions(facts, actor, where, hasCredential, headOf),
+    oversight: isIt(actor),
     revealElsewhere: hasCredential && where.kind !== 'personal' && !canRevealCredential(facts, actor, { kind: 'personal' }).refused,
     ...extra,
   };

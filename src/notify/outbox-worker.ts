@@ -55,6 +55,8 @@ export class OutboxWorker {
   private wake = false;
   private loop?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Rows this process has claimed and not finished: never claimed again, even once their lease has run out. */
+  private readonly queued = new Set<string>();
   private rounds = 0;
   private lastTick = 0;
 
@@ -140,10 +142,12 @@ export class OutboxWorker {
     if (this.opts.gate && !(await this.opts.gate())) return 0;
     const heads = await this.claimHeads(now);
     for (const row of heads) {
+      this.queued.add(row.id);
       const delivery = this.conversations.key(row.conversationKey).schedule(() => this.deliverOne(row));
       this.inFlight.add(delivery);
       void delivery.finally(() => {
         this.inFlight.delete(delivery);
+        this.queued.delete(row.id);
         this.kick();
       });
     }
@@ -167,6 +171,9 @@ export class OutboxWorker {
       // Only the oldest pending row of a conversation may go: a later one waits even if it is due.
       if (seen.has(row.conversationKey)) continue;
       seen.add(row.conversationKey);
+      // Still waiting in this process's rate-limit queue: when sends are slow (a loaded machine, a long fan-out) its
+      // lease can run out before its turn comes, and claiming it again would send it twice.
+      if (this.queued.has(row.id)) continue;
       if (row.nextAttemptAt > now || (row.lockedUntil && row.lockedUntil > now)) continue;
       due.push(row.id);
     }

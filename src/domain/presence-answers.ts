@@ -53,7 +53,20 @@ export function cityPage(domains: readonly string[]) {
 /** Cross-field rules run even when another field failed, so a card lists every problem at once. */
 const ALWAYS = { when: () => true };
 
+/**
+ * Building these schemas costs more than a click's whole database work (seen in a CPU profile of Save draft), and
+ * they depend only on the configured City domains: built once per list of domains.
+ */
+const built = new Map<string, ReturnType<typeof buildStepSchemas>>();
+
 export function stepSchemas(domains: readonly string[]) {
+  const key = domains.join('\n');
+  let schemas = built.get(key);
+  if (!schemas) built.set(key, (schemas = buildStepSchemas(domains)));
+  return schemas;
+}
+
+function buildStepSchemas(domains: readonly string[]) {
   const account = z
     .object({
       departmentId: required('Choose the department or division that will hold the account', 64),

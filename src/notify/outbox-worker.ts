@@ -57,6 +57,7 @@ export class OutboxWorker {
   private readonly inFlight = new Set<Promise<void>>();
   /** Rows this process has claimed and not finished: never claimed again, even once their lease has run out. */
   private readonly queued = new Set<string>();
+  private readonly backlog: number;
   private rounds = 0;
   private lastTick = 0;
 
@@ -71,7 +72,10 @@ export class OutboxWorker {
     // 300 ms keeps one conversation under 7 per second and 8 per 2 seconds, and every 25 ms keeps the tenant under 50
     // per second, with room for the jitter of the network: closer spacing measured more 429s than sends gained
     // (bench/fanout.ts). Slower limits (60 per 30 s, 1800 per hour per thread) are met by honouring 429 Retry-After.
-    this.tenant = new Bottleneck({ minTime: opts.tenantSpacingMs ?? 25 });
+    const tenantSpacing = opts.tenantSpacingMs ?? 21;
+    this.tenant = new Bottleneck({ minTime: tenantSpacing });
+    // Two seconds of sends waiting in the limiter is enough to keep it busy; claiming more only rereads rows.
+    this.backlog = Math.max(50, Math.ceil(2000 / Math.max(1, tenantSpacing)));
     this.conversations = new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.conversationSpacingMs ?? 300 });
     this.conversations.on('created', (limiter) => limiter.chain(this.tenant));
     this.now = opts.now ?? (() => new Date());
@@ -139,6 +143,7 @@ export class OutboxWorker {
    * Deliveries run on while the loop polls again, so one slow conversation does not hold up the others.
    */
   async tick(now = this.now()): Promise<number> {
+    if (this.queued.size >= this.backlog) return 0;
     if (this.opts.gate && !(await this.opts.gate())) return 0;
     const heads = await this.claimHeads(now);
     for (const row of heads) {
@@ -164,7 +169,8 @@ export class OutboxWorker {
    * go to exactly one worker, and the round's own token in lockedBy says which rows this round won.
    */
   private async claimHeads(now: Date): Promise<OutboxMessage[]> {
-    const pending = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { seq: 'asc' }, take: 500 });
+    // Only what choosing needs: the rows' cards are read for the ones claimed.
+    const pending = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { seq: 'asc' }, take: 500, select: { id: true, conversationKey: true, nextAttemptAt: true, lockedUntil: true } });
     const seen = new Set<string>();
     const due: string[] = [];
     for (const row of pending) {
@@ -197,6 +203,7 @@ export class OutboxWorker {
       await this.db.outboxMessage.update({
         where: { id: row.id },
         data: { status: 'sent', attempts, sentAt: this.now(), lockedUntil: null, lastError: null, deliveredActivityId: result.activityId, deliveredConversationId: result.conversationId ?? null },
+        select: { id: true },
       });
       this.log.info({ outboxId: row.id, kind: row.kind, attempts, activityId: result.activityId }, 'outbox: delivered');
     } catch (err) {
@@ -218,11 +225,11 @@ export class OutboxWorker {
     const decision = decideAfterFailure(failure, history, this.policy);
     const common = { attempts, throttledAttempts: throttles, firstFailedAt, lastError: decision.reason, lockedUntil: null };
     if (decision.action === 'dead') {
-      await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, status: 'dead' } });
+      await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, status: 'dead' }, select: { id: true } });
       this.log.warn({ outboxId: row.id, attempts, throttles, reason: decision.reason }, 'outbox: dead-lettered');
       return;
     }
-    await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, nextAttemptAt: new Date(now.getTime() + decision.delayMs) } });
+    await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...common, nextAttemptAt: new Date(now.getTime() + decision.delayMs) }, select: { id: true } });
     this.log.warn({ outboxId: row.id, attempts, throttles, delayMs: decision.delayMs, reason: decision.reason }, 'outbox: will retry');
     this.scheduleWake(decision.delayMs);
   }

@@ -55,20 +55,25 @@ function sqliteReads(file: string): TurnReads {
   };
 }
 
-/** PostgreSQL: a small pool of its own (the turn reads never run inside a Prisma transaction). */
+/** PostgreSQL: a small pool of its own (the turn reads never run inside a Prisma transaction), opened when first used. */
 function postgresReads(url: string): TurnReads {
-  const pool = new Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  let pool: Pool | undefined;
+  const open = () => (pool ??= new Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
   return {
     async authVersion() {
-      const { rows } = await pool.query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
+      const { rows } = await open().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
       return rows[0]?.version ?? 0;
     },
     async botState(keys) {
       if (keys.length === 0) return [];
-      const { rows } = await pool.query<StateRow>('SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" = ANY($1)', [keys]);
+      const { rows } = await open().query<StateRow>('SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" = ANY($1)', [keys]);
       return rows;
     },
-    close: () => pool.end(),
+    async close() {
+      const closing = pool;
+      pool = undefined;
+      await closing?.end();
+    },
   };
 }
 

@@ -6,6 +6,7 @@
  *   save draft  a Save draft click (changes a field) vs a bare teams-ai Action.Execute handler
  *   approve     an IT approval click, a fresh review per click (seeded before the cell) vs the same floor
  * BENCH_SECONDS (default 5) sets a cell's length; BENCH_APPROVALS (default 300) the reviews per approval cell.
+ * BENCH_PROFILE=<folder> runs the bot under `node --cpu-prof` and writes its profile there when it stops.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { RemotePeople } from '../test/harness/remote-people';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 300);
 const CONNECTIONS = [1, 16, 64];
+const PROFILE = process.env.BENCH_PROFILE;
 const URL_LINE = /(?:listening|running:) (http:\/\/[^/\s]+)/;
 
 const message = (user: TeamsUser, serviceUrl: string, text: string) => ({ ...user.activity('message', PERSONAL, { text }), serviceUrl });
@@ -50,8 +52,8 @@ function table(rows: Row[]): string {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-bench-turns-'));
   const children: Child[] = [];
-  const start = async (script: string, args: string[] = [], env: Record<string, string> = {}) => {
-    const c = await startChild(script, args, env, URL_LINE);
+  const start = async (script: string, args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []) => {
+    const c = await startChild(script, args, env, URL_LINE, nodeArgs);
     children.push(c);
     return c;
   };
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     const sink = await start('bench/turns/sink-connector.ts');
     const echo = await start('bench/turns/floor-server.ts', ['echo']);
     const execute = await start('bench/turns/floor-server.ts', ['execute']);
-    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') });
+    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') }, PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : []);
     const db = createPrisma(`file:${path.join(dataDir, 'social-steward.db')}`);
     const people = new RemotePeople({ db, url: bot.url });
     await people.connector.start();

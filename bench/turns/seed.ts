@@ -31,7 +31,8 @@ export async function seed(people: RemotePeople, drafters: number): Promise<Seed
 
   const drafts: Seeded['drafts'] = [];
   for (let i = 0; i < drafters; i++) {
-    const user = people.user(`Drafter ${i}`);
+    // aadFor keeps the first six letters of a name: each drafter must be a person of their own.
+    const user = people.user(`D${String(i).padStart(3, "0")} Drafter`);
     await user.install();
     const [step1] = await user.say('request a presence');
     const next = cardActions(step1).find((a) => a.title === 'Next');

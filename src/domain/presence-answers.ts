@@ -56,8 +56,23 @@ const ALWAYS = { when: () => true };
 /**
  * `departments`: the City's department ids, when the caller has read them (REG-3: only the City's departments,
  * divisions, agencies and their boards and commissions hold presences; the card's value is never trusted).
+ *
+ * Building these schemas costs more than a click's whole database work (seen in a CPU profile of Save draft), and
+ * they depend only on the configured City domains and the department list: built once per pair.
  */
+const built = new Map<string, ReturnType<typeof buildStepSchemas>>();
+
 export function stepSchemas(domains: readonly string[], departments?: ReadonlySet<string>) {
+  const key = `${domains.join('\n')}\u0000${departments ? [...departments].sort().join('\n') : '*'}`;
+  let schemas = built.get(key);
+  if (!schemas) {
+    if (built.size >= 32) built.clear(); // departments change rarely; never let old lists pile up
+    built.set(key, (schemas = buildStepSchemas(domains, departments)));
+  }
+  return schemas;
+}
+
+function buildStepSchemas(domains: readonly string[], departments?: ReadonlySet<string>) {
   const account = z
     .object({
       departmentId: required('Choose the department or division that will hold the account', 64).refine(

@@ -22,6 +22,21 @@ export function toActivity(m: OutgoingMessage) {
 
 export type Enqueued = { id: string; status: 'pending' | 'dead' };
 
+let pendingEnqueued = 0;
+
+/**
+ * How many pending rows this process has written so far. A turn compares it before and after its handler and wakes
+ * the worker only when it changed, so a turn that sent nothing costs the worker no poll (0008-turn-cost.md). Code
+ * that makes a row pending without the helpers below calls markEnqueued; anything missed waits for the timed poll.
+ */
+export function enqueuedSoFar(): number {
+  return pendingEnqueued;
+}
+
+export function markEnqueued(): void {
+  pendingEnqueued += 1;
+}
+
 /**
  * Every proactive message is an outbox row written in the caller's transaction, so a change and its notices commit
  * together and nothing is lost if the process dies before delivery.
@@ -38,6 +53,7 @@ export async function enqueueToPerson(tx: Tx, personId: string, message: Outgoin
   const row = await tx.outboxMessage.create({
     data: { conversationKey: ref.conversationId, kind: 'send', reference: ref.reference, activity: JSON.stringify(toActivity(message)) },
   });
+  markEnqueued();
   return { id: row.id, status: 'pending' };
 }
 
@@ -53,6 +69,7 @@ export async function enqueueToChannel(tx: Tx, purpose: ChannelPurpose, message:
   const row = await tx.outboxMessage.create({
     data: { conversationKey: binding.channelId, kind: 'channelPost', reference: binding.reference, activity: JSON.stringify({ ...toActivity(message), channelId: binding.channelId }) },
   });
+  markEnqueued();
   return { id: row.id, status: 'pending' };
 }
 
@@ -65,6 +82,7 @@ export async function enqueueUpdate(tx: Tx, originalId: string, message: Outgoin
   const row = await tx.outboxMessage.create({
     data: { conversationKey: original.conversationKey, kind: 'update', reference: original.reference, activity: JSON.stringify(toActivity(message)), updatesId: original.id },
   });
+  markEnqueued();
   return { id: row.id, status: 'pending' };
 }
 
@@ -75,5 +93,6 @@ export async function enqueueUpdate(tx: Tx, originalId: string, message: Outgoin
 export async function enqueueReply(db: Db | Tx, reference: unknown, activity: unknown): Promise<Enqueued> {
   const ref = ZConversationReference.parse(reference);
   const row = await db.outboxMessage.create({ data: { conversationKey: ref.conversation.id, kind: 'send', reference: JSON.stringify(ref), activity: JSON.stringify(activity) } });
+  markEnqueued();
   return { id: row.id, status: 'pending' };
 }

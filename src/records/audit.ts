@@ -12,15 +12,16 @@ export interface AuditInput {
 
 /**
  * Appends one event to the chain inside the caller's transaction (REC-1), so the change and its record commit or
- * fail together. Taking the chain's lock row first makes appends from several processes queue instead of reading
- * the same predecessor (PostgreSQL holds the row lock until commit); seq stays the primary key, so a fork could
- * never commit even without it.
+ * fail together. Two statements: the first takes the chain's lock row and reads the head kept in it (a trigger on
+ * AuditEvent moves the head with every insert); the second inserts. PostgreSQL holds the row lock until commit, and
+ * an UPDATE that waited for it returns the row as the other transaction left it, so appends from several processes
+ * queue instead of reading the same predecessor; seq stays the primary key, so a fork could never commit anyway.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): Promise<{ seq: number; hash: string }> {
-  await tx.auditChainLock.upsert({ where: { id: 1 }, create: { id: 1, appends: 1 }, update: { appends: { increment: 1 } } });
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const [head] = await tx.$queryRaw<Array<{ headSeq: number | bigint; headHash: string }>>`UPDATE "AuditChainLock" SET "appends" = "appends" + 1 WHERE "id" = 1 RETURNING "headSeq", "headHash"`;
+  if (!head) throw new Error('the audit chain has no lock row: run the migrations (npm run db:migrate)');
   const fields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: Number(head.headSeq) + 1,
     id: randomUUID(),
     at: now,
     actorId: input.actor.personId,
@@ -29,10 +30,10 @@ export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): 
     entityType: input.entityType,
     entityId: input.entityId,
     data: JSON.stringify(input.data ?? {}),
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: head.headHash ?? GENESIS_HASH,
   };
   const hash = hashAuditEvent(fields);
-  await tx.auditEvent.create({ data: { ...fields, hash } });
+  await tx.auditEvent.create({ data: { ...fields, hash }, select: { seq: true } });
   return { seq: fields.seq, hash };
 }
 

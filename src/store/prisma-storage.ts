@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Db } from './prisma';
+import { turnReadsOf, type Db } from './prisma';
 
 /**
  * botbuilder Storage over the BotState table, honouring eTags so two replicas (or two turns) cannot overwrite each
@@ -11,7 +11,9 @@ export class PrismaStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.db.botState.findMany({ where: { key: { in: keys } } });
+    // Every turn reads its state: through the driver, not Prisma's engine (turn-reads.ts). Always the stored row, so
+    // a write by another process is seen on the very next turn.
+    const rows = await turnReadsOf(this.db).botState(keys);
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...JSON.parse(row.data), eTag: row.eTag };
     return items;

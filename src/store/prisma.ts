@@ -3,12 +3,14 @@ import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { dialectOf, sqliteFile, type Dialect } from './dialect';
+import { createTurnReads, type TurnReads } from './turn-reads';
 
 export type Db = PrismaClient;
 /** A transaction client: services write a change, its audit event and its outbox rows through one of these. */
 export type Tx = Prisma.TransactionClient;
 
 const dialects = new WeakMap<object, Dialect>();
+const turnReads = new WeakMap<object, TurnReads>();
 
 /**
  * The Prisma client for DATABASE_URL: SQLite through better-sqlite3, or PostgreSQL through pg with the client
@@ -28,7 +30,22 @@ export function createPrisma(databaseUrl: string): PrismaClient {
     db = new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as PrismaClient;
   }
   dialects.set(db, dialect);
+  // The driver-level reads share the client's lifetime: whoever disconnects the client closes them too.
+  const reads = createTurnReads(databaseUrl);
+  turnReads.set(db, reads);
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await reads.close();
+    await disconnect();
+  };
   return db;
+}
+
+/** The per-turn reads that bypass Prisma's engine (src/store/turn-reads.ts), on the same database as the client. */
+export function turnReadsOf(db: Db): TurnReads {
+  const reads = turnReads.get(db);
+  if (!reads) throw new Error('not a client made by createPrisma');
+  return reads;
 }
 
 export function dialectOfClient(db: Db): Dialect {

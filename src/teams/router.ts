@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Actor } from '../domain/roles';
 import type { AdaptiveCard } from '../../cards/common/elements';
 import { AppError, isAppError } from '../errors/app-error';
+import { enqueuedSoFar } from '../notify/outbox';
 import { savedSince } from '../services/turn-outcome';
 import { VERBS, type Verb, type VerbData } from '../verbs';
 import { parseCard, type FieldErrors } from '../verbs/parse';
@@ -33,7 +34,7 @@ export interface HelpEntry {
 
 /**
  * A thin layer over teams-ai: gives every handler the resolved turn, maps every error to a card in one place, and
- * wakes the outbox after the turn. Commands are anchored, case-insensitive RegExps (teams-ai matches substrings).
+ * wakes the outbox after a turn that enqueued (after its commit; a turn that sent nothing makes the worker poll nothing). Commands are anchored, case-insensitive RegExps (teams-ai matches substrings).
  */
 export class Router {
   readonly help: HelpEntry[] = [];
@@ -62,6 +63,7 @@ export class Router {
     const turn = this.turnOf(ctx, state);
     // The turn's own audit events are read only if it fails: a turn that succeeds pays nothing for this.
     const startedAt = this.services.now();
+    const enqueued = enqueuedSoFar();
     let out: AdaptiveCard | void;
     try {
       out = await handler(turn);
@@ -69,7 +71,7 @@ export class Router {
       out = await this.failed(turn, err, startedAt);
     }
     if (out) await sendReply(ctx, MessageFactory.attachment(CardFactory.adaptiveCard(out)), this.services);
-    this.services.kickOutbox();
+    this.wakeOutboxIfEnqueued(enqueued);
   }
 
   /**
@@ -83,6 +85,7 @@ export class Router {
     this.app.adaptiveCards.actionExecute(verb, async (ctx, state, data) => {
       const turn = this.turnOf(ctx, state);
       const startedAt = this.services.now();
+      const enqueued = enqueuedSoFar();
       try {
         const parsed = parseCard(VERBS[verb], data);
         if (parsed.ok) return await handler(turn, parsed.value as VerbData<V>);
@@ -93,9 +96,14 @@ export class Router {
       } catch (err) {
         return this.failed(turn, err, startedAt);
       } finally {
-        this.services.kickOutbox();
+        this.wakeOutboxIfEnqueued(enqueued);
       }
     });
+  }
+
+  /** Rows were enqueued since `before` (by this turn, or one beside it): their transactions have committed by now. */
+  private wakeOutboxIfEnqueued(before: number): void {
+    if (enqueuedSoFar() !== before) this.services.kickOutbox();
   }
 
   /** The error's card; a fault after a commit says what was saved (the audit trail records every change). */

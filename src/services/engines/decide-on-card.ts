@@ -67,6 +67,9 @@ export async function decideOnCard<R, V, I, N>(
   if (verdict.refused) return verdict.code === 'INVALID_INPUT' ? current({ inputError: verdict.message }) : current({ notice: refusedClickNotice(verdict) });
 
   const at = services.now();
+  // The card as the transaction leaves it: rendered once for the channel card's update, and answered to the clicker
+  // too, instead of loading the record and its view again after the commit.
+  let decidedView: V | undefined;
   try {
     await db.$transaction(async (tx) => {
       const shown = spec.storedCardHash?.(record) ?? (await shownCardHash(tx, spec.cardOutboxId(record)));
@@ -77,12 +80,13 @@ export async function decideOnCard<R, V, I, N>(
       const outboxId = spec.cardOutboxId(record);
       if (outboxId) {
         const now = (await spec.load(tx, id))!;
-        await enqueueUpdate(tx, outboxId, { card: spec.render(services.present, await spec.view(tx, now, {})), summary: spec.updateSummary(verdict) });
+        decidedView = await spec.view(tx, now, {});
+        await enqueueUpdate(tx, outboxId, { card: spec.render(services.present, decidedView), summary: spec.updateSummary(verdict) });
       }
     }, TX_OPTIONS);
   } catch (err) {
     if (err instanceof LostRace) return current({ notice: LOST_RACE_NOTICE });
     throw err;
   }
-  return { ...(await current()), decided: true };
+  return decidedView ? { view: decidedView, decided: true } : { ...(await current()), decided: true };
 }

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { Pool } from 'pg';
+import { dialectOf, sqliteFile } from './dialect';
+
+/** A bot state row as stored: its key, eTag and JSON text. */
+export interface StateRow {
+  key: string;
+  eTag: string;
+  data: string;
+}
+
+/**
+ * The reads every turn makes, straight through the database driver instead of Prisma's client engine: a Prisma query
+ * costs several hundred microseconds of CPU in its compiler and interpreter, a prepared statement a few dozen
+ * (docs/decisions/0008-turn-cost.md). Read-only, always fresh (no cache here): what the caller remembers between
+ * turns is checked against these reads.
+ */
+export interface TurnReads {
+  /** AuthVersion.version: changes in the same transaction as any role grant, revoke or person change. */
+  authVersion(): Promise<number>;
+  botState(keys: string[]): Promise<StateRow[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite: a second connection of this process to the same file. In WAL mode (sqlite-settings.ts) it reads the last
+ * committed state without waiting for Prisma's connection, and each statement sees every commit before it.
+ */
+function sqliteReads(file: string): TurnReads {
+  let db: Database.Database | undefined;
+  let version: Database.Statement | undefined;
+  const open = () => {
+    if (!db) {
+      db = new Database(file, { fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      version = db.prepare('SELECT "version" FROM "AuthVersion" WHERE "id" = 1');
+    }
+    return db;
+  };
+  return {
+    async authVersion() {
+      open();
+      const row = version!.get() as { version: number } | undefined;
+      return row?.version ?? 0;
+    },
+    async botState(keys) {
+      if (keys.length === 0) return [];
+      const placeholders = keys.map(() => '?').join(', ');
+      return open().prepare(`SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" IN (${placeholders})`).all(...keys) as StateRow[];
+    },
+    async close() {
+      db?.close();
+      db = undefined;
+    },
+  };
+}
+
+/** PostgreSQL: a small pool of its own (the turn reads never run inside a Prisma transaction), opened when first used. */
+function postgresReads(url: string): TurnReads {
+  let pool: Pool | undefined;
+  const open = () => (pool ??= new Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
+  return {
+    async authVersion() {
+      const { rows } = await open().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
+      return rows[0]?.version ?? 0;
+    },
+    async botState(keys) {
+      if (keys.length === 0) return [];
+      const { rows } = await open().query<StateRow>('SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" = ANY($1)', [keys]);
+      return rows;
+    },
+    async close() {
+      const closing = pool;
+      pool = undefined;
+      await closing?.end();
+    },
+  };
+}
+
+export function createTurnReads(databaseUrl: string): TurnReads {
+  return dialectOf(databaseUrl) === 'sqlite' ? sqliteReads(sqliteFile(databaseUrl)) : postgresReads(databaseUrl);
+}

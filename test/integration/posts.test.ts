@@ -190,6 +190,20 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect((await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).draft).toBe(before);
   });
 
+  it('POST-6: the drafter never decides their own post, even as the head of its department', async () => {
+    const pat_ = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Pat Parker' } });
+    await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: pat_.id, role: 'department_head', departmentId: 'parks' });
+    const { round } = await submitted('Leaf collection starts Monday. Schedule: https://www.cityofmadison.com/parks');
+    for (const decision of ['approve', 'return'] as const) {
+      const refused = (await pat.click({ verb: 'post.decide', roundId: round.id, decision, reason: 'My own post is fine.' })).card;
+      expect(cardText(refused)).toContain('You drafted this post, so someone else approves it (POST-6)');
+    }
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'pending', deciderId: null });
+    await h.bot.worker.drain();
+    const approval = h.connector.cards().map((c) => c.card).filter((c) => cardText(c).includes('Leaf collection starts Monday') && cardText(c).includes('Approve a post')).at(-1);
+    expect(cardText(approval)).toContain('Dana Reyes decides as approving authority. You can approve as department head');
+  });
+
   it('refuses a post too long for a Teams card, saving nothing', async () => {
     const postId = action((await pat.click({ verb: 'post.new', presenceId: parksId })).card, 'post.step')!.data.postId as string;
     const before = await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } });

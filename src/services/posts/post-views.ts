@@ -58,6 +58,8 @@ export interface PostApprovalView {
   platformLabel: string;
   departmentName: string;
   drafterName: string;
+  /** The approving authority named in the registry record; a department head may decide too (POST-6, ADR 0010). */
+  approverName: string;
   submittedAt: string;
   content: PostContent;
   findings: FindingView[];

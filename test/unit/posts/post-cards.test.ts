@@ -21,7 +21,7 @@ const content = { text, links: [values.links], images: [1, 2, 3].map((i) => ({ u
 const rounds = Array.from({ length: 20 }, (_, i) => ({ round: i + 1, outcome: 'returned', by: 'Dana Reyes', at: 'Thu, Dec 10, 2026, 9:00 AM', reason: 'r'.repeat(1_000) }));
 
 const view = (editable: boolean): PostView => ({ postId: '00000000-0000-4000-8000-000000000000', version: 12, handle: '@'.padEnd(100, 'h'), platformLabel: 'Instagram', status: 'returned', statusLabel: 'Returned for changes', statusColor: 'attention', editable, values, content, findings, errors: { text: 'x'.repeat(300) }, actions: ['submit', 'edit', 'publish'], rounds, notice: { text: 'Fixed and checked again.', color: 'default' } });
-const approval: PostApprovalView = { roundId: '00000000-0000-4000-8000-000000000001', round: 20, handle: '@MadisonParks', platformLabel: 'Instagram', departmentName: 'Parks Division', drafterName: 'Pat Parker', submittedAt: 'Thu, Dec 10, 2026, 9:00 AM', content, findings, flags: 20, earlier: rounds, reasonError: 'Say why' };
+const approval: PostApprovalView = { roundId: '00000000-0000-4000-8000-000000000001', round: 20, handle: '@MadisonParks', platformLabel: 'Instagram', departmentName: 'Parks Division', drafterName: 'Pat Parker', approverName: 'D'.repeat(200), submittedAt: 'Thu, Dec 10, 2026, 9:00 AM', content, findings, flags: 20, earlier: rounds, reasonError: 'Say why' };
 
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
 const textBlocks = (n: any): any[] => (!n || typeof n !== 'object' ? [] : Array.isArray(n) ? n.flatMap(textBlocks) : [...(n.type === 'TextBlock' ? [n] : []), ...Object.values(n).flatMap(textBlocks)]);
@@ -39,5 +39,10 @@ describe('post cards at their largest', () => {
     expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect((card.actions ?? []).filter((a: any) => a.mode !== 'secondary').length).toBeLessThanOrEqual(3);
     expect(textBlocks(card).filter((b) => b.wrap !== true)).toEqual([]);
+  });
+
+  it('POST-6: the approval card says who decides, and that a department head can approve too', () => {
+    const words = JSON.stringify(postApprovalCard({ ...approval, approverName: 'Dana Reyes' }));
+    expect(words).toContain('Dana Reyes decides as approving authority. You can approve as department head of Parks Division, unless you drafted it.');
   });
 });

@@ -20,7 +20,8 @@ const UTF8 = new TextEncoder();
 /** What to fix when the post as typed would not fit on a card, or undefined. */
 export function composeTooBig(values: Record<string, unknown>): string | undefined {
   const fields = COMPOSE_FIELDS.filter((f) => f === 'text' || f === 'links' || f.startsWith('image'));
-  const bytes = fields.reduce((n, f) => n + (typeof values[f] === 'string' ? UTF8.encode(values[f] as string).length : 0), 0);
+  // Measured as the card carries it: JSON-escaped ('"' and '\\' take 2 bytes, a control character 6) in UTF-8.
+  const bytes = fields.reduce((n, f) => n + (typeof values[f] === 'string' ? UTF8.encode(JSON.stringify(values[f])).length - 2 : 0), 0);
   if (bytes > COMPOSE_LIMITS.contentBytes) return `This post is too long to show on a Teams card (${Math.ceil(bytes / 1000)} KB of text, links and images; the most is ${COMPOSE_LIMITS.contentBytes / 1000} KB). Shorten it; nothing was saved.`;
   return undefined;
 }

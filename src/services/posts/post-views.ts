@@ -36,6 +36,8 @@ export interface PostView {
   version: number;
   handle: string;
   platformLabel: string;
+  /** The text's limit in words: the platform's where it is stricter than the card's cap (issue 11, ADR 0010). */
+  textLimit: string;
   status: PostStatus;
   statusLabel: string;
   statusColor: Tone;

@@ -236,6 +236,27 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     expect(cardText((await morgan.say('channels'))[0])).toContain(`Post approval (${parksName})`);
   });
 
+  it("records search (REC-2) finds posts by their words, presence and department, their audit events too", async () => {
+    const { postId } = await submitted('Lantern skiing at Elver Park on Friday night. Trails: https://www.cityofmadison.com/parks');
+    const morgan = h.user('Morgan Lee');
+    const card = (await morgan.click({ verb: 'records.search', presence: '', department: '', person: '', words: 'lantern SKIING', from: '', to: '' })).card;
+    expect(cardText(card)).toContain('Words: "lantern SKIING"');
+    expect(cardText(card)).toContain('Lantern skiing at Elver Park');
+    const byWords = unzip(await exportToBuffer(h.bot.db, { words: 'Lantern skiing' }));
+    expect(jsonRows(byWords, 'posts').map((p: any) => p.id)).toEqual([postId]);
+    expect(jsonRows(byWords, 'post-rounds').map((r: any) => r.postId)).toEqual([postId]);
+    // Words no post holds match no post; a kind that holds no text matches nothing under a words search.
+    expect(jsonRows(unzip(await exportToBuffer(h.bot.db, { words: 'Lantern skating' })), 'posts')).toEqual([]);
+    expect(jsonRows(byWords, 'presences')).toEqual([]);
+    // The post's audit events (started, submitted) are about its presence and department, not only its people.
+    for (const q of [{ presenceIds: [parksId] }, { departmentIds: ['parks'] }]) {
+      const events = jsonRows(unzip(await exportToBuffer(h.bot.db, q)), 'audit-events').filter((e: any) => e.entityId === postId).map((e: any) => e.action);
+      expect(events).toEqual(['post.started', 'post.draft_saved', 'post.submitted']);
+    }
+    const library = jsonRows(unzip(await exportToBuffer(h.bot.db, { departmentIds: ['library'] })), 'audit-events');
+    expect(library.filter((e: any) => e.entityId === postId)).toEqual([]);
+  });
+
   it('refuses a post too long for a Teams card, saving nothing', async () => {
     const postId = action((await pat.click({ verb: 'post.new', presenceId: parksId })).card, 'post.step')!.data.postId as string;
     const before = await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } });

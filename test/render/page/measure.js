@@ -135,6 +135,20 @@
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push({ kind: 'cut toggle or choice', text: el.textContent.trim().slice(0, 90) });
     }
 
+    // A compact choice set (a dropdown) shows the chosen title on one line; a title wider than the box is cut there
+    // (issue 19: "choices wrap"). Measured with the select's own font against its room beside the arrow.
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const sel of root.querySelectorAll('select')) {
+      if (!visible(sel)) continue;
+      const s = getComputedStyle(sel);
+      ctx.font = s.fontStyle + ' ' + s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily;
+      const room = sel.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20;
+      for (const o of sel.options) {
+        const w = ctx.measureText(o.text).width;
+        if (w > room) problems.push({ kind: 'cut toggle or choice', text: o.text.trim().slice(0, 90), detail: 'dropdown option, ' + Math.round(w) + ' px in ' + Math.round(room) + ' px' });
+      }
+    }
+
     const buttons = [...root.querySelectorAll('button.ac-pushButton')].filter(visible);
     const expected = jsonActions(cardJson);
     const overflowButtons = buttons.filter((b) => !expected.titles.includes(b.getAttribute('aria-label') || b.textContent.trim()) && /^(\.\.\.|…)$/.test(b.textContent.trim()));

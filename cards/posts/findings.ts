@@ -4,8 +4,8 @@ import type { FindingView } from '../../src/services/posts/post-views';
 const LABELS = { blocking: 'Must fix', flag: 'Safety flag, the approver decides', warning: 'Advice' } as const;
 const STYLES = { blocking: 'attention', flag: 'warning', warning: 'emphasis' } as const;
 /** Enough to act on, and the card stays under 24 KB however many hashtags or emoji runs a post has (CARDS.md). */
-export const MAX_FINDINGS_SHOWN = 8;
-const MAX_MESSAGE = 240;
+export const MAX_FINDINGS_SHOWN = 6;
+const MAX_MESSAGE = 200;
 export const cut = (s: string, max = MAX_MESSAGE) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**

@@ -13,7 +13,7 @@ export type ComposeValues = Partial<Record<string, string>>;
  * refuses over 28 KB (CARDS.md: under 24 KB). 5,000 characters is YouTube's limit and above Instagram's, LinkedIn's
  * and X's; the byte cap holds for text in any script (a CJK character is 3 bytes in UTF-8).
  */
-export const COMPOSE_LIMITS = { textChars: 5_000, linksChars: 1_000, imageUrlChars: 500, altChars: 500, contentBytes: 9_000 } as const;
+export const COMPOSE_LIMITS = { textChars: 5_000, linksChars: 1_000, imageUrlChars: 500, altChars: 500, contentBytes: 8_000 } as const;
 
 const UTF8 = new TextEncoder();
 

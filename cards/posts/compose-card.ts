@@ -5,6 +5,7 @@ import type { PostView } from '../../src/services/posts/post-views';
 import { cut, findingsSection } from './findings';
 
 const MORE = 'compose-more';
+const MORE_IMAGES = 'compose-more-images';
 const MORE_FIELDS = [1, 2, 3].flatMap((i) => [`image${i}Url`, `image${i}Alt`]).concat('publishDate', 'publishTime');
 
 /**
@@ -18,10 +19,18 @@ export function composeCard(v: PostView) {
   const val = (k: string) => (Object.hasOwn(v.values, k) ? v.values[k] : undefined);
   const err = (k: string) => (v.errors && Object.hasOwn(v.errors, k) ? v.errors[k] : undefined);
   // Examples and the "why" line on the first image only: the card stays short and under 24 KB (CARDS.md).
-  const images = Array.from({ length: IMAGE_SLOTS }, (_, i) => i + 1).flatMap((i) => [
+  const slot = (i: number) => [
     ...textInput({ id: `image${i}Url`, label: `Image ${i} address`, value: val(`image${i}Url`), ...(i === 1 ? { placeholder: 'https://www.cityofmadison.com/images/parks/pool.jpg' } : {}), style: 'Url', maxLength: L.imageUrlChars, error: err(`image${i}Url`) }),
     ...textInput({ id: `image${i}Alt`, label: `Image ${i} alt text`, value: val(`image${i}Alt`), ...(i === 1 ? { placeholder: 'Children playing in the splash pad at Goodman Pool', why: 'Every image needs alt text so people using screen readers get it too (WCAG 2.1 AA).' } : {}), maxLength: L.altChars, error: err(`image${i}Alt`) }),
-  ]);
+  ];
+  // Images 2 and 3 are one more tap away, open when they hold something (a phone shows about six inputs, CARDS.md).
+  const later = Array.from({ length: IMAGE_SLOTS - 1 }, (_, i) => i + 2);
+  const laterOpen = later.some((i) => val(`image${i}Url`) || val(`image${i}Alt`) || err(`image${i}Url`) || err(`image${i}Alt`));
+  const images: Element[] = [
+    ...slot(1),
+    actionSet([showDetails(MORE_IMAGES, 'More images')]),
+    { ...details(MORE_IMAGES, later.flatMap(slot)), ...(laterOpen ? { isVisible: true } : {}) },
+  ];
   const more: Element[] = [
     ...images,
     ...textInput({ id: 'publishDate', label: 'Publish on (optional)', value: val('publishDate'), placeholder: '2026-12-10', error: err('publishDate') }),

@@ -2,7 +2,9 @@ import { actionSet, container, execute, heading, text, type Element } from '../c
 import type { FindingView } from '../../src/services/posts/post-views';
 
 const LABELS = { blocking: 'Must fix', flag: 'Safety flag, the approver decides', warning: 'Advice' } as const;
-const STYLES = { blocking: 'attention', flag: 'warning', warning: 'emphasis' } as const;
+// A fix button on Teams' dark "attention" background reads 1.5:1 (issue 19): groups with buttons stay neutral, the
+// words ("Must fix") say what the colour said.
+const STYLES = { blocking: 'emphasis', flag: 'warning', warning: 'emphasis' } as const;
 /** Enough to act on, and the card stays under 24 KB however many hashtags or emoji runs a post has (CARDS.md). */
 export const MAX_FINDINGS_SHOWN = 6;
 const MAX_MESSAGE = 200;

@@ -32,7 +32,8 @@ export function postApprovalCard(v: PostApprovalView) {
     ...postContent(v.content),
     ...findingsSection(v.findings),
     v.earlier.length ? heading('Earlier rounds') : null,
-    v.earlier.length ? bullets(roundLinesText(v.earlier)) : null,
+    // Each earlier reason's start only: Approve stays within two screens at maximum length (issue 19).
+    v.earlier.length ? bullets(roundLinesText(v.earlier, 3, 120)) : null,
   ];
   if (d) return card(body);
   return card(body, [

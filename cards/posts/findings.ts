@@ -34,7 +34,7 @@ export function findingsSection(findings: readonly FindingView[], fixFor?: { pos
 }
 
 /** The latest approval rounds, one line each; older ones are counted (every round stays on record). */
-export function roundLinesText(rounds: ReadonlyArray<{ round: number; outcome: string; by?: string; at?: string; reason?: string }>, keep = 3): string[] {
-  const shown = rounds.slice(-keep).map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at}` : ''}${r.reason ? `: ${cut(r.reason, 300)}` : ''}`);
+export function roundLinesText(rounds: ReadonlyArray<{ round: number; outcome: string; by?: string; at?: string; reason?: string }>, keep = 3, reasonMax = 300): string[] {
+  const shown = rounds.slice(-keep).map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at}` : ''}${r.reason ? `: ${cut(r.reason, reasonMax)}` : ''}`);
   return rounds.length > keep ? [`${rounds.length - keep} earlier round${rounds.length - keep > 1 ? 's' : ''}, kept on record`, ...shown] : shown;
 }

@@ -241,7 +241,8 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     const morgan = h.user('Morgan Lee');
     const card = (await morgan.click({ verb: 'records.search', presence: '', department: '', person: '', words: 'lantern SKIING', from: '', to: '' })).card;
     expect(cardText(card)).toContain('Words: "lantern SKIING"');
-    expect(cardText(card)).toContain('Lantern skiing at Elver Park');
+    expect(cardText(card)).toContain('@MadisonParks (instagram): post by Pat Parker, in_review');
+    expect(cardText(card)).not.toContain('Lantern skiing at Elver Park');
     const byWords = unzip(await exportToBuffer(h.bot.db, { words: 'Lantern skiing' }));
     expect(jsonRows(byWords, 'posts').map((p: any) => p.id)).toEqual([postId]);
     expect(jsonRows(byWords, 'post-rounds').map((r: any) => r.postId)).toEqual([postId]);

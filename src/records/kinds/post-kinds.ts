@@ -27,7 +27,8 @@ export const posts: RecordKind = {
         return {
           values: { id: p.id, presenceId: p.presenceId, presence: ctx.presenceLabel(p.presenceId), department: ctx.departmentName(departmentId), departmentId: departmentId ?? null, status: p.status, round: p.round, version: p.version, drafter: ctx.personName(p.drafterId), drafterId: p.drafterId, draft: p.draft, publishAt: iso(p.publishAt), publishedUrl: p.publishedUrl, publishedAt: iso(p.publishedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) },
           facets: { at: p.createdAt, until: p.updatedAt, presenceIds: [p.presenceId], departmentIds: [departmentId], personIds: [p.drafterId], texts: [textOf(p.draft), p.publishedUrl] },
-          line: `${ctx.presenceLabel(p.presenceId)}: post by ${ctx.personName(p.drafterId)}, ${p.status}${p.publishedUrl ? ` at ${clip(p.publishedUrl, 60)}` : ''}: "${clip(textOf(p.draft)?.replace(/\s+/g, ' '), 60)}"`,
+          // Like every kind's line, what and who only: a draft's words stay in the export (authorization matrix).
+          line: `${ctx.presenceLabel(p.presenceId)}: post by ${ctx.personName(p.drafterId)}, ${p.status}${p.publishedUrl ? ` at ${clip(p.publishedUrl, 60)}` : ''}`,
         };
       },
       size,

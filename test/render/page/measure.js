@@ -64,6 +64,8 @@
     const walk = (node, inShowCard) => {
       if (!node || typeof node !== 'object') return;
       if (Array.isArray(node)) return node.forEach((n) => walk(n, inShowCard));
+      // A hidden part renders no buttons until it is opened (measured then, as what shows after a tap).
+      if (node.isVisible === false) return;
       if (Array.isArray(node.actions) && !inShowCard) {
         for (const a of node.actions) {
           if (a.mode === 'secondary') out.secondary++;

@@ -11,11 +11,11 @@ import { exportRecords } from '../src/services/records/export-records';
 import { verifyExport } from '../src/records/export/verify-export';
 
 const USAGE = `Usage:
-  npm run records -- search [--presence HANDLE] [--department NAME] [--person NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  npm run records -- search [--presence HANDLE] [--department NAME] [--person NAME] [--words TEXT] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   npm run records -- export --out FILE.zip [the same filters]
   npm run records -- verify FILE.zip`;
 
-const FILTERS = { presence: { type: 'string' }, department: { type: 'string' }, person: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } as const;
+const FILTERS = { presence: { type: 'string' }, department: { type: 'string' }, person: { type: 'string' }, words: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } as const;
 
 async function query(db: Db, values: Record<string, unknown>, timeZone: string) {
   const input = ZRecordsSearchInput.safeParse(values);

@@ -30,13 +30,17 @@ export function freshnessDigest(v: FreshnessDigestView) {
             execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }),
             execute('Hand over', { verb: 'presence.handover.start', presenceId: p.presenceId }),
             confirm('Retire it', textInput({ id: retireInputId(p.presenceId), label: 'Why retire it? (kept on record)', required: true, maxLength: 500 }), execute('Yes, retire it', { verb: 'freshness.retire', presenceId: p.presenceId }, 'destructive')),
-            execute('Open', { verb: 'presence.open', presenceId: p.presenceId }),
           ],
         },
+        // Three buttons fit side by side at 360 px (issue 19); the registry card opens from a tap on this line.
+        { type: 'Container', items: [text('Open its registry card', { size: 'Small' })], selectAction: execute('Open', { verb: 'presence.open', presenceId: p.presenceId }) },
       ], 'emphasis'),
     ),
   ]);
 }
+
+/** Short enough that three and the "..." menu fit side by side at 360 px (issue 19); the form says it in full. */
+const BUTTON_TITLES: Record<DirectorAction, string> = { more_time: 'More time', reassign: 'Reassign', suspend: 'Suspend', remove: 'Remove' };
 
 /** One action's form: the APM ground, a note for the record, and for a reassignment the new owner. */
 function directorAction(v: FreshnessEscalationView, action: DirectorAction): Action {
@@ -47,7 +51,7 @@ function directorAction(v: FreshnessEscalationView, action: DirectorAction): Act
     ...(action === 'reassign' ? choiceInput({ id: 'newOwnerId', label: 'New owner', required: true, choices: v.candidates }) : []),
   ];
   const go = execute(DIRECTOR_ACTION_LABELS[action], { verb: 'freshness.decide', escalationId: v.escalationId, action }, action === 'remove' || action === 'suspend' ? 'destructive' : 'positive');
-  return confirm(DIRECTOR_ACTION_LABELS[action], body, go, action === 'remove' || action === 'suspend' ? 'destructive' : 'default');
+  return confirm(BUTTON_TITLES[action], body, go, action === 'remove' || action === 'suspend' ? 'destructive' : 'default');
 }
 
 /** FRESH-2, FRESH-3: a presence put to the IT Director, with the evidence and the four actions the APM allows. */

@@ -19,7 +19,11 @@ export function postApprovalCard(v: PostApprovalView) {
     title(`Approve a post for ${v.handle}`),
     d
       ? container([status(`${d.outcome === 'approved' ? 'Approved' : 'Returned'} by ${d.by} on ${d.at}`), d.reason ? text(`Reason: ${d.reason}`) : null].filter(Boolean) as Element[], d.outcome === 'approved' ? 'good' : 'attention')
-      : container([status(`Waiting for your approval${v.flags ? ` · ${v.flags} safety flag${v.flags > 1 ? 's' : ''}: a reason is needed to approve` : ''}`)], 'accent'),
+      : container([
+          status(`Waiting for your approval${v.flags ? ` · ${v.flags} safety flag${v.flags > 1 ? 's' : ''}: a reason is needed to approve` : ''}`),
+          // POST-6 (ADR 0010): the named authority or a head of the department decides; never the drafter.
+          text(`${v.approverName} decides as approving authority. You can approve as department head of ${v.departmentName}, unless you drafted it.`, { size: 'Small' }),
+        ], 'accent'),
     v.notice ? text(v.notice, { weight: 'Bolder' }) : null,
     facts([['Drafted by', v.drafterName], ['Department', v.departmentName], ['Platform', v.platformLabel], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (revised after changes)` : undefined]]),
     d ? null : heading('What to check'),
@@ -28,7 +32,8 @@ export function postApprovalCard(v: PostApprovalView) {
     ...postContent(v.content),
     ...findingsSection(v.findings),
     v.earlier.length ? heading('Earlier rounds') : null,
-    v.earlier.length ? bullets(roundLinesText(v.earlier)) : null,
+    // Each earlier reason's start only: Approve stays within two screens at maximum length (issue 19).
+    v.earlier.length ? bullets(roundLinesText(v.earlier, 3, 120)) : null,
   ];
   if (d) return card(body);
   return card(body, [

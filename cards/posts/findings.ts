@@ -2,10 +2,12 @@ import { actionSet, container, execute, heading, text, type Element } from '../c
 import type { FindingView } from '../../src/services/posts/post-views';
 
 const LABELS = { blocking: 'Must fix', flag: 'Safety flag, the approver decides', warning: 'Advice' } as const;
-const STYLES = { blocking: 'attention', flag: 'warning', warning: 'emphasis' } as const;
+// A fix button on Teams' dark "attention" background reads 1.5:1 (issue 19): groups with buttons stay neutral, the
+// words ("Must fix") say what the colour said.
+const STYLES = { blocking: 'emphasis', flag: 'warning', warning: 'emphasis' } as const;
 /** Enough to act on, and the card stays under 24 KB however many hashtags or emoji runs a post has (CARDS.md). */
-export const MAX_FINDINGS_SHOWN = 8;
-const MAX_MESSAGE = 240;
+export const MAX_FINDINGS_SHOWN = 6;
+const MAX_MESSAGE = 200;
 export const cut = (s: string, max = MAX_MESSAGE) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
@@ -32,7 +34,7 @@ export function findingsSection(findings: readonly FindingView[], fixFor?: { pos
 }
 
 /** The latest approval rounds, one line each; older ones are counted (every round stays on record). */
-export function roundLinesText(rounds: ReadonlyArray<{ round: number; outcome: string; by?: string; at?: string; reason?: string }>, keep = 3): string[] {
-  const shown = rounds.slice(-keep).map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at}` : ''}${r.reason ? `: ${cut(r.reason, 300)}` : ''}`);
+export function roundLinesText(rounds: ReadonlyArray<{ round: number; outcome: string; by?: string; at?: string; reason?: string }>, keep = 3, reasonMax = 300): string[] {
+  const shown = rounds.slice(-keep).map((r) => `Round ${r.round}: ${r.outcome}${r.by ? ` by ${r.by}` : ''}${r.at ? ` on ${r.at}` : ''}${r.reason ? `: ${cut(r.reason, reasonMax)}` : ''}`);
   return rounds.length > keep ? [`${rounds.length - keep} earlier round${rounds.length - keep > 1 ? 's' : ''}, kept on record`, ...shown] : shown;
 }

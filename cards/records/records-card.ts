@@ -55,7 +55,7 @@ export function recordsCard(view: RecordsCardView): AdaptiveCard {
         title('Public records'),
         v.result
           ? status(`${v.result.total} records match. ${clip(v.result.search.join('; '), 300)}`)
-          : status('Search every record Social Steward keeps, by presence, department, person and dates.'),
+          : status('Search every record Social Steward keeps, by presence, department, person, words and dates.'),
         ...(e._form ? [status(e._form, 'attention')] : []),
         v.result && resultBlock(v.result, perKind),
         heading(v.result ? 'Change the search' : 'Search'),
@@ -63,6 +63,7 @@ export function recordsCard(view: RecordsCardView): AdaptiveCard {
         ...textInput({ id: 'presence', label: 'Presence (handle)', placeholder: '@MadisonParks', value: v.values?.presence, maxLength: 100, error: e.presence }),
         ...choiceInput({ id: 'department', label: 'Department', placeholder: 'Any department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })), value: v.values?.department, error: e.department }),
         ...textInput({ id: 'person', label: 'Person (name)', placeholder: 'Pat Parker', value: v.values?.person, maxLength: 100, error: e.person }),
+        ...textInput({ id: 'words', label: "Words (in a post's text, a reason)", placeholder: 'Goodman Pool', value: v.values?.words, maxLength: 200, error: e.words }),
         ...dateInput('from', 'From (first day)', v.values?.from, e.from),
         ...dateInput('to', 'To (last day)', v.values?.to, e.to),
       ],

@@ -1,6 +1,7 @@
 import { actionSet, card, columns, execute, status, text, title, type Element } from '../common/elements';
 import { ownLabel } from '../../src/domain/own-keys';
 import { choiceInput } from '../common/inputs';
+import { preview } from '../common/phone-text';
 import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
 import { ANY, type TRegistryFilter } from '../../src/verbs/registry';
 
@@ -30,7 +31,8 @@ export interface RegistryView {
 }
 
 const dropdown = (id: string, label: string, anyTitle: string, value: string | undefined, choices: Array<{ title: string; value: string }>) =>
-  choiceInput({ id, label, value: value ?? ANY, expanded: false, choices: [{ title: anyTitle, value: ANY }, ...choices] });
+  // A closed dropdown shows its title on one line (issue 19): a long one (a platform typed as "other") shows its start.
+  choiceInput({ id, label, value: value ?? ANY, expanded: false, choices: [{ title: anyTitle, value: ANY }, ...choices.map((c) => ({ ...c, title: preview(c.title, 36) }))] });
 
 /** REG-1: every official presence, filtered by department, platform and state; each row opens the full record. */
 export function registryCard(v: RegistryView) {

@@ -1,6 +1,5 @@
 import type { Router } from '../../src/teams/router';
 import { isAdmin } from '../../src/domain/roles';
-import { CHANNEL_PURPOSE_LABELS } from '../../src/domain/channels';
 import { bindChannel } from '../../src/services/bind-channel';
 import { bindFormView, channelsView } from '../../src/services/admin-reads';
 import { channelHere, referenceHere } from '../../src/teams/channel-target';
@@ -20,11 +19,11 @@ export function register(router: Router): void {
     'channels.bind',
     async (turn, data) => {
       const target = await channelHere(turn);
-      const { reposted } = await bindChannel(turn.services, turn.actor, data.purpose, { ...target, reference: referenceHere(turn) });
+      const { reposted, label } = await bindChannel(turn.services, turn.actor, data.purpose, { ...target, reference: referenceHere(turn) }, data.departmentId);
       const waiting = reposted ? ` ${reposted} request${reposted > 1 ? 's were' : ' was'} waiting for it and ${reposted > 1 ? 'are' : 'is'} posted here now.` : '';
-      const notice = `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${CHANNEL_PURPOSE_LABELS[data.purpose]} channel.${waiting}`;
+      const notice = `${target.channelName ? `"${target.channelName}"` : 'This channel'} is now the ${label} channel.${waiting}`;
       return channelsCard(await channelsView(turn.services, turn.actor, notice));
     },
-    async (turn, bad) => bindChannelCard({ channelName: (await channelHere(turn)).channelName, errors: bad.errors }),
+    async (turn, bad) => bindChannelCard({ ...(await bindFormView(turn.services, turn.actor, () => channelHere(turn))), errors: bad.errors }),
   );
 }

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../store/prisma';
 import { ZConversationReference } from './conversation-reference';
 import type { ChannelPurpose } from '../domain/channels';
-import { CHANNEL_PURPOSE_LABELS } from '../domain/channels';
+import { bindingKey, bindingLabel } from '../domain/channels';
 
 /** A rendered Adaptive Card, as cards/ builds it; the outbox stores it as it is. */
 export type RenderedCard = { type: 'AdaptiveCard' } & Record<string, unknown>;
@@ -57,12 +57,13 @@ export async function enqueueToPerson(tx: Tx, personId: string, message: Outgoin
   return { id: row.id, status: 'pending' };
 }
 
-/** Starts a new thread in the channel bound to a purpose. */
-export async function enqueueToChannel(tx: Tx, purpose: ChannelPurpose, message: OutgoingMessage): Promise<Enqueued> {
-  const binding = await tx.channelBinding.findUnique({ where: { purpose } });
+/** Starts a new thread in the channel bound to a purpose (for a keyed purpose, to the department's own binding). */
+export async function enqueueToChannel(tx: Tx, purpose: ChannelPurpose, message: OutgoingMessage, departmentId?: string): Promise<Enqueued> {
+  const key = bindingKey(purpose, departmentId);
+  const binding = await tx.channelBinding.findUnique({ where: { purpose: key } });
   if (!binding) {
     const row = await tx.outboxMessage.create({
-      data: { conversationKey: `channel:${purpose}`, kind: 'channelPost', reference: '{}', activity: JSON.stringify(toActivity(message)), status: 'dead', lastError: `no channel is bound to ${CHANNEL_PURPOSE_LABELS[purpose]}: an admin runs "bind channel" there` },
+      data: { conversationKey: `channel:${key}`, kind: 'channelPost', reference: '{}', activity: JSON.stringify(toActivity(message)), status: 'dead', lastError: `no channel is bound to ${bindingLabel(key)}: an admin runs "bind channel" there` },
     });
     return { id: row.id, status: 'dead' };
   }

@@ -21,6 +21,8 @@ export interface RecordsContext {
   presenceRequest(id: string): string | undefined;
   policyDepartment(id: string): string | undefined;
   blockDepartment(id: string): string | undefined;
+  /** A post's presence and drafter (issue 11), so its audit events match by presence, department and person. */
+  post(id: string): { presenceId: string; drafterId: string } | undefined;
   /** The person behind a personal conversation (for notices). */
   conversationPerson(conversationKey: string): string | undefined;
   /** A time for people to read: in the City's time zone with the weekday, or UTC when none is given. */
@@ -38,7 +40,7 @@ function departmentOf(answers: string): string | undefined {
 }
 
 export async function loadRecordsContext(db: Db, timeZone?: string): Promise<RecordsContext> {
-  const [people, departments, requests, presences, policies, blocks, conversations] = await Promise.all([
+  const [people, departments, requests, presences, policies, blocks, conversations, posts] = await Promise.all([
     db.person.findMany({ select: { id: true, name: true } }),
     db.department.findMany({ select: { id: true, name: true } }),
     db.presenceRequest.findMany({ select: { id: true, requesterId: true, answers: true } }),
@@ -46,6 +48,7 @@ export async function loadRecordsContext(db: Db, timeZone?: string): Promise<Rec
     db.departmentPolicy.findMany({ select: { id: true, departmentId: true } }),
     db.accessBlockRequest.findMany({ select: { id: true, departmentId: true } }),
     db.conversationRef.findMany({ where: { kind: 'personal' }, select: { conversationId: true, personId: true } }),
+    db.post.findMany({ select: { id: true, presenceId: true, drafterId: true } }),
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const depts = new Map(departments.map((d) => [d.id, d.name]));
@@ -56,6 +59,7 @@ export async function loadRecordsContext(db: Db, timeZone?: string): Promise<Rec
   const presenceById = new Map(presences.map((p) => [p.id, p]));
   const policyDept = new Map(policies.map((p) => [p.id, p.departmentId]));
   const blockDept = new Map(blocks.map((b) => [b.id, b.departmentId]));
+  const postLinks = new Map(posts.map((p) => [p.id, { presenceId: p.presenceId, drafterId: p.drafterId }]));
   const convPerson = new Map(conversations.filter((c) => c.personId).map((c) => [c.conversationId, c.personId!]));
   return {
     personName: (id) => (id ? (names.get(id) ?? id) : ''),
@@ -69,6 +73,7 @@ export async function loadRecordsContext(db: Db, timeZone?: string): Promise<Rec
     presenceRequest: (id) => presenceById.get(id)?.requestId,
     policyDepartment: (id) => policyDept.get(id),
     blockDepartment: (id) => blockDept.get(id),
+    post: (id) => postLinks.get(id),
     conversationPerson: (key) => convPerson.get(key),
     when: (at) => (timeZone ? formatWhen(at, timeZone) : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`),
   };

@@ -9,6 +9,8 @@ export const ZRecordsQuery = z
     presenceIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     departmentIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     personIds: z.array(z.string().min(1).max(64)).max(200).optional(),
+    /** Words the record holds (a post's text, a reason), any case; records that hold no text do not match. */
+    words: z.string().trim().min(1).max(200).optional(),
     /** Inclusive bounds, ISO 8601. */
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),
@@ -26,6 +28,8 @@ export interface Facets {
   presenceIds: readonly (string | null | undefined)[];
   departmentIds: readonly (string | null | undefined)[];
   personIds: readonly (string | null | undefined)[];
+  /** The text a words search reads (a post's text and address, a round's snapshot and reason, an event's data). */
+  texts?: readonly (string | null | undefined)[];
 }
 
 const overlaps = (wanted: readonly string[] | undefined, have: readonly (string | null | undefined)[]) =>
@@ -35,7 +39,14 @@ const overlaps = (wanted: readonly string[] | undefined, have: readonly (string 
 export function matchesQuery(q: RecordsQuery, f: Facets): boolean {
   if (q.to && f.at.getTime() > Date.parse(q.to)) return false;
   if (q.from && (f.until ?? f.at).getTime() < Date.parse(q.from)) return false;
+  if (q.words && !hasWords(q.words, f.texts ?? [])) return false;
   return overlaps(q.presenceIds, f.presenceIds) && overlaps(q.departmentIds, f.departmentIds) && overlaps(q.personIds, f.personIds);
+}
+
+/** The words as typed, in any case, anywhere in one of the record's texts. */
+function hasWords(words: string, texts: readonly (string | null | undefined)[]): boolean {
+  const wanted = words.toLocaleLowerCase('en-US');
+  return texts.some((t) => typeof t === 'string' && t.toLocaleLowerCase('en-US').includes(wanted));
 }
 
 /** The search in words, for the card, the CLI and the printable index. */
@@ -44,6 +55,7 @@ export function describeQuery(q: RecordsQuery, names: { presence(id: string): st
   if (q.presenceIds) out.push(`Presence: ${q.presenceIds.map(names.presence).join(', ')}`);
   if (q.departmentIds) out.push(`Department: ${q.departmentIds.map(names.department).join(', ')}`);
   if (q.personIds) out.push(`Person: ${q.personIds.map(names.person).join(', ')}`);
+  if (q.words) out.push(`Words: "${q.words}"`);
   if (q.from || q.to) out.push(`Dates: ${q.from ?? 'the beginning'} to ${q.to ?? 'now'}`);
   return out.length ? out : ['Everything on record'];
 }

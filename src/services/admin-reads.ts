@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../domain/roles';
 import { departmentChoices } from './departments';
 import { describeHolding, isAdmin } from '../domain/roles';
-import type { ChannelPurpose } from '../domain/channels';
+import { bindingLabel, parseBindingKey } from '../domain/channels';
 import { AppError } from '../errors/app-error';
 import { recentAuditEvents, verifyAuditTrail } from '../records/audit';
 import type { FieldErrors } from '../verbs/parse';
@@ -33,22 +33,30 @@ export async function grantFormView({ db }: Pick<Services, 'db'>, actor: Actor, 
 }
 
 export async function channelsView({ db, config }: Svc, actor: Actor, notice?: string) {
-  const bindings = await db.channelBinding.findMany();
+  const bindings = await db.channelBinding.findMany({ orderBy: { purpose: 'asc' } });
   const people = new Map((await db.person.findMany({ where: { id: { in: bindings.map((b) => b.boundById) } } })).map((p) => [p.id, p.name]));
+  const departments = new Map((await db.department.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d.name]));
   return {
-    bindings: bindings.map((b) => ({ purpose: b.purpose as ChannelPurpose, channelName: b.channelName, boundBy: people.get(b.boundById) ?? 'unknown', boundAt: b.boundAt })),
+    bindings: bindings.flatMap((b) => {
+      const key = parseBindingKey(b.purpose);
+      if (!key) return [];
+      const departmentName = key.departmentId ? (departments.get(key.departmentId) ?? key.departmentId) : undefined;
+      return [{ purpose: key.purpose, ...(departmentName ? { departmentName } : {}), label: bindingLabel(b.purpose, (id) => departments.get(id)), channelName: b.channelName, boundBy: people.get(b.boundById) ?? 'unknown', boundAt: b.boundAt }];
+    }),
     timeZone: config.timeZone,
     canBind: isAdmin(actor),
     notice,
   };
 }
 
-/** The bind form for the channel the admin is in, with its current purpose if it has one. */
+/** The bind form for the channel the admin is in, with its current purpose (and department) if it has one. */
 export async function bindFormView({ db }: Pick<Services, 'db'>, actor: Actor, channelHere: () => Promise<{ channelId: string; channelName?: string }>) {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can bind channels. Ask an admin to type "bind channel" here.');
   const channel = await channelHere();
-  const current = await db.channelBinding.findFirst({ where: { channelId: channel.channelId } });
-  return { channelName: channel.channelName, current: current?.purpose as ChannelPurpose | undefined };
+  const current = await db.channelBinding.findFirst({ where: { channelId: channel.channelId }, orderBy: { boundAt: 'desc' } });
+  const key = current ? parseBindingKey(current.purpose) : null;
+  const departments = await db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  return { channelName: channel.channelName, current: key?.purpose, currentDepartmentId: key?.departmentId, departments };
 }
 
 /** `audit` (admins): the latest events and whether the hash chain still verifies (REC-1). */

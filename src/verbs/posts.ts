@@ -15,7 +15,8 @@ export const ZPostStep = z
     verb: z.literal('post.step'),
     postId,
     nav: z.enum(['next', 'save']),
-    text: capped(L.textChars, 'the post'),
+    // The compose card's own cap (the approval card must fit in Teams); stricter platform limits block at the check.
+    text: z.string().max(L.textChars, `Social Steward takes posts up to ${L.textChars.toLocaleString('en-US')} characters, so the approval card fits in Teams. Shorten it; nothing was saved.`).optional(),
     links: capped(L.linksChars, 'the links'),
     ...image(1),
     ...image(2),

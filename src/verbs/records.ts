@@ -9,6 +9,7 @@ export const ZRecordsSearchInput = z.object({
   presence: words(100, 'Presence'),
   department: words(100, 'Department'),
   person: words(100, 'Person'),
+  words: words(200, 'Words'),
   from: day('From'),
   to: day('To'),
 });

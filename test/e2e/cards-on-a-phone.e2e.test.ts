@@ -35,6 +35,10 @@ describe('every card works on a phone at 360 px (issue 19)', () => {
     const kinds = new Set(problems.map((p) => p.kind));
     for (const k of ['cut text', 'cut button title', 'cut toggle or choice', 'low contrast', 'dropped actions', 'decision out of reach'] as const) expect(kinds).toContain(k);
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'low contrast', text: 'Active' }));
+    // What shows only after a tap, and the options of a dropdown, are measured too.
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'cut toggle or choice', text: expect.stringContaining('Parks Division, Forestry'), detail: expect.stringContaining('dropdown option') }));
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'cut text', text: expect.stringContaining('Shown only after a tap'), detail: 'after a tap' }));
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'cut text', text: expect.stringContaining('A confirmation without wrap'), detail: 'after a tap' }));
     expect(screens).toBeGreaterThan(MAX_SCREENS_ORDINARY);
   });
 

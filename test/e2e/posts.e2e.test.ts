@@ -78,6 +78,8 @@ describe('Agents Playground: draft a post', () => {
     await ui.clickCardButton('Start drafting', { card });
     card = await ui.waitForCard('Draft a post for @MadisonParks', { after: before });
     await ui.fillCardInput(card, 'Post text', OUTSIDE);
+    // Images and "publish at" are one tap away (CARDS.md: about six inputs in sight).
+    await ui.clickCardButton('Images and publish time', { card });
     await ui.fillCardInput(card, 'Image 1 address', 'https://www.cityofmadison.com/images/goodman-pool.jpg');
     await ui.fillCardInput(card, 'Image 1 alt text', 'The Goodman Pool splash pad with its blue slide');
     await ui.clickCardButton('Save draft', { card });

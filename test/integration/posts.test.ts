@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
-import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
+import { channelCards, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { activePresence, composeValues } from '../harness/post-flow';
 import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
@@ -188,6 +188,74 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     const res = (await pat.click({ verb: 'post.fix', ...action(stale, 'post.fix', 'disclaimer-missing')!.data })).card;
     expect(cardText(res)).toContain('The post changed since this card was shown');
     expect((await h.bot.db.post.findUniqueOrThrow({ where: { id: postId } })).draft).toBe(before);
+  });
+
+  it('POST-6: the drafter never decides their own post, even as the head of its department', async () => {
+    const pat_ = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Pat Parker' } });
+    await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: pat_.id, role: 'department_head', departmentId: 'parks' });
+    const { round } = await submitted('Leaf collection starts Monday. Schedule: https://www.cityofmadison.com/parks');
+    for (const decision of ['approve', 'return'] as const) {
+      const refused = (await pat.click({ verb: 'post.decide', roundId: round.id, decision, reason: 'My own post is fine.' })).card;
+      expect(cardText(refused)).toContain('You drafted this post, so someone else approves it (POST-6)');
+    }
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'pending', deciderId: null });
+    await h.bot.worker.drain();
+    const approval = h.connector.cards().map((c) => c.card).filter((c) => cardText(c).includes('Leaf collection starts Monday') && cardText(c).includes('Approve a post')).at(-1);
+    expect(cardText(approval)).toContain('Dana Reyes decides as approving authority. You can approve as department head');
+  });
+
+  it("POST-6: a department's post-approval channel gets its own department's posts only; the approver still gets theirs", async () => {
+    const [parksRoom, libraryRoom] = [channel('Parks posts'), channel('Library posts')];
+    const morgan = h.user('Morgan Lee');
+    const form = (await morgan.say('bind channel', { channel: parksRoom }))[0];
+    const departments = await h.bot.db.department.findMany();
+    const parksName = departments.find((d) => d.id === 'parks')!.name;
+    expect(JSON.stringify(form)).toContain(`"title":"${parksName}","value":"parks"`);
+    // A department that is not in the list binds nothing.
+    const bad = (await morgan.click({ verb: 'channels.bind', purpose: 'post_approval', departmentId: 'nowhere' }, { channel: parksRoom })).card;
+    expect(cardText(bad)).toContain('That department is not in the list');
+    expect(await h.bot.db.channelBinding.count({ where: { purpose: { startsWith: 'post_approval' } } })).toBe(0);
+    const bound = (await morgan.click({ verb: 'channels.bind', purpose: 'post_approval', departmentId: 'parks' }, { channel: parksRoom })).card;
+    expect(cardText(bound)).toContain(`is now the Post approval (${parksName}) channel`);
+    await morgan.click({ verb: 'channels.bind', purpose: 'post_approval', departmentId: 'library' }, { channel: libraryRoom });
+    expect(await h.bot.db.channelBinding.findUniqueOrThrow({ where: { purpose: 'post_approval:parks' } })).toMatchObject({ departmentId: 'parks', channelId: parksRoom.id });
+
+    const { round } = await submitted('Snowshoe walk at Cherokee Marsh on Sunday. Details: https://www.cityofmadison.com/parks');
+    await h.bot.worker.drain();
+    const about = (c: any) => cardText(c).includes('Snowshoe walk at Cherokee Marsh');
+    expect(channelCards(h, parksRoom).filter((c) => about(c.card))).toHaveLength(1);
+    expect(channelCards(h, libraryRoom).filter((c) => about(c.card))).toHaveLength(0);
+    expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ channelOutboxId: expect.any(String), cardOutboxId: expect.any(String) });
+    // The department head decides in the channel; the channel copy shows the outcome.
+    await dana.click({ verb: 'post.decide', roundId: round.id, decision: 'approve' }, { channel: parksRoom });
+    await h.bot.worker.drain();
+    expect(await h.bot.db.outboxMessage.count({ where: { kind: 'update', updatesId: round.channelOutboxId! } })).toBe(1);
+    const personal = await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: round.cardOutboxId! } });
+    expect(personal).toMatchObject({ kind: 'send' });
+    expect(personal.conversationKey).not.toBe(parksRoom.id);
+    expect(cardText((await morgan.say('channels'))[0])).toContain(`Post approval (${parksName})`);
+  });
+
+  it("records search (REC-2) finds posts by their words, presence and department, their audit events too", async () => {
+    const { postId } = await submitted('Lantern skiing at Elver Park on Friday night. Trails: https://www.cityofmadison.com/parks');
+    const morgan = h.user('Morgan Lee');
+    const card = (await morgan.click({ verb: 'records.search', presence: '', department: '', person: '', words: 'lantern SKIING', from: '', to: '' })).card;
+    expect(cardText(card)).toContain('Words: "lantern SKIING"');
+    expect(cardText(card)).toContain('@MadisonParks (instagram): post by Pat Parker, in_review');
+    expect(cardText(card)).not.toContain('Lantern skiing at Elver Park');
+    const byWords = unzip(await exportToBuffer(h.bot.db, { words: 'Lantern skiing' }));
+    expect(jsonRows(byWords, 'posts').map((p: any) => p.id)).toEqual([postId]);
+    expect(jsonRows(byWords, 'post-rounds').map((r: any) => r.postId)).toEqual([postId]);
+    // Words no post holds match no post; a kind that holds no text matches nothing under a words search.
+    expect(jsonRows(unzip(await exportToBuffer(h.bot.db, { words: 'Lantern skating' })), 'posts')).toEqual([]);
+    expect(jsonRows(byWords, 'presences')).toEqual([]);
+    // The post's audit events (started, submitted) are about its presence and department, not only its people.
+    for (const q of [{ presenceIds: [parksId] }, { departmentIds: ['parks'] }]) {
+      const events = jsonRows(unzip(await exportToBuffer(h.bot.db, q)), 'audit-events').filter((e: any) => e.entityId === postId).map((e: any) => e.action);
+      expect(events).toEqual(['post.started', 'post.draft_saved', 'post.submitted']);
+    }
+    const library = jsonRows(unzip(await exportToBuffer(h.bot.db, { departmentIds: ['library'] })), 'audit-events');
+    expect(library.filter((e: any) => e.entityId === postId)).toEqual([]);
   });
 
   it('refuses a post too long for a Teams card, saving nothing', async () => {

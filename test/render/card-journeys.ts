@@ -10,6 +10,7 @@ import { fillRequest, parksAnswers, setUp, CITY_ATTORNEY, IT_REVIEW } from '../h
 import { fillPolicy, fullPolicy, MAYORS_OFFICE } from '../harness/policy-flow';
 import { cardActions, type Place, type TeamsUser, PERSONAL } from '../harness/teams-client';
 import { maxLengthPolicy, maxLengthRequest, MAX_REASON, words } from './max-answers';
+import { freshnessJourneys, postJourneys } from './post-journeys';
 
 export type Variant = 'ordinary' | 'maximum';
 export interface CollectedCard {
@@ -140,6 +141,12 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await click(dana, { verb: 'policy.file', policyId: again.policyId });
   await click(chris, { verb: 'policy.decide', policyId: again.policyId, decision: 'acknowledge' }, { channel: MAYORS_OFFICE });
   await click(chris, { verb: 'policy.view', policyId: again.policyId });
+  await h.bot.worker.drain();
+
+  // Posts (issue 11) on the presence made live above, then the weekly freshness digest and escalation (issue 13).
+  await postJourneys(h, variant, { say, click }, { pat, dana, morgan }, presence.id);
+  await h.bot.worker.drain();
+  await freshnessJourneys(h, variant, { say, click }, { pat, dana, morgan });
   await h.bot.worker.drain();
 
   // Whatever the outbox posted or updated in channels and chats.

@@ -14,6 +14,15 @@ describe('REC-2 records search: filters only ever narrow', () => {
     expect(matchesQuery({ personIds: ['sam'] }, facets())).toBe(false);
   });
 
+  it('a words search matches the words in any case in one of the record\'s texts, and never a record without text', () => {
+    const post = facets({ texts: ['Goodman Pool opens Saturday', null] });
+    expect(matchesQuery({ words: 'goodman POOL' }, post)).toBe(true);
+    expect(matchesQuery({ words: 'Goodman Park' }, post)).toBe(false);
+    expect(matchesQuery({ words: 'pool' }, facets())).toBe(false);
+    expect(matchesQuery({ words: 'pool', departmentIds: ['library'] }, post)).toBe(false);
+    expect(ZRecordsQuery.safeParse({ words: 'x'.repeat(201) }).success).toBe(false);
+  });
+
   it('a record with no department never matches a department filter', () => {
     expect(matchesQuery({ departmentIds: ['parks'] }, facets({ departmentIds: [undefined, null] }))).toBe(false);
   });

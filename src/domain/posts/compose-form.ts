@@ -13,14 +13,15 @@ export type ComposeValues = Partial<Record<string, string>>;
  * refuses over 28 KB (CARDS.md: under 24 KB). 5,000 characters is YouTube's limit and above Instagram's, LinkedIn's
  * and X's; the byte cap holds for text in any script (a CJK character is 3 bytes in UTF-8).
  */
-export const COMPOSE_LIMITS = { textChars: 5_000, linksChars: 1_000, imageUrlChars: 500, altChars: 500, contentBytes: 9_000 } as const;
+export const COMPOSE_LIMITS = { textChars: 5_000, linksChars: 1_000, imageUrlChars: 500, altChars: 500, contentBytes: 8_000 } as const;
 
 const UTF8 = new TextEncoder();
 
 /** What to fix when the post as typed would not fit on a card, or undefined. */
 export function composeTooBig(values: Record<string, unknown>): string | undefined {
   const fields = COMPOSE_FIELDS.filter((f) => f === 'text' || f === 'links' || f.startsWith('image'));
-  const bytes = fields.reduce((n, f) => n + (typeof values[f] === 'string' ? UTF8.encode(values[f] as string).length : 0), 0);
+  // Measured as the card carries it: JSON-escaped ('"' and '\\' take 2 bytes, a control character 6) in UTF-8.
+  const bytes = fields.reduce((n, f) => n + (typeof values[f] === 'string' ? UTF8.encode(JSON.stringify(values[f])).length - 2 : 0), 0);
   if (bytes > COMPOSE_LIMITS.contentBytes) return `This post is too long to show on a Teams card (${Math.ceil(bytes / 1000)} KB of text, links and images; the most is ${COMPOSE_LIMITS.contentBytes / 1000} KB). Shorten it; nothing was saved.`;
   return undefined;
 }

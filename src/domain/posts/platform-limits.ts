@@ -83,3 +83,15 @@ export function checkPlatformLimits(text: string, links: readonly FoundLink[], p
   if (platform === 'youtube') out.push(...youtube(text));
   return out;
 }
+
+/**
+ * The compose card's label for the text: the platform's own limit where it is stricter than the card's cap, else the
+ * cap, said plainly (Facebook takes more than a Teams card can carry). The platform check blocks above it, saying by
+ * how much, rather than the input cutting pasted text without a word.
+ */
+export function textLimitHint(platform: PostPlatform, cap: number): string {
+  const limit = PLATFORM_TEXT_LIMITS.get(platform);
+  if (platform === 'x') return `X counts up to ${n(limit!.chars)}, every link as 23`;
+  if (limit && limit.chars <= cap) return `${limit.name} takes up to ${n(limit.chars)} characters`;
+  return `up to ${n(cap)} characters here${limit ? `; ${limit.name} takes ${n(limit.chars)}, more than a Teams card carries` : ''}`;
+}

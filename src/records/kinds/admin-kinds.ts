@@ -44,13 +44,13 @@ export const roleGrants: RecordKind = {
 export const channelBindings: RecordKind = {
   name: 'channel-bindings',
   label: 'Channel bindings',
-  columns: ['purpose', 'teamId', 'channelId', 'channelName', 'boundBy', 'boundById', 'boundAt'],
+  columns: ['purpose', 'departmentId', 'teamId', 'channelId', 'channelName', 'boundBy', 'boundById', 'boundAt'],
   pages: (db, ctx, size) =>
     keyset(
       (after: { purpose: string } | undefined, take) => db.channelBinding.findMany({ where: after ? { purpose: { gt: after.purpose } } : {}, orderBy: { purpose: 'asc' }, take }),
       (b) => ({
-        values: { purpose: b.purpose, teamId: b.teamId, channelId: b.channelId, channelName: b.channelName, boundBy: ctx.personName(b.boundById), boundById: b.boundById, boundAt: iso(b.boundAt) },
-        facets: { at: b.boundAt, presenceIds: [], departmentIds: [], personIds: [b.boundById] },
+        values: { purpose: b.purpose, departmentId: b.departmentId, teamId: b.teamId, channelId: b.channelId, channelName: b.channelName, boundBy: ctx.personName(b.boundById), boundById: b.boundById, boundAt: iso(b.boundAt) },
+        facets: { at: b.boundAt, presenceIds: [], departmentIds: b.departmentId ? [b.departmentId] : [], personIds: [b.boundById] },
         line: `${b.purpose}: ${clip(b.channelName ?? b.channelId, 50)}`,
       }),
       size,

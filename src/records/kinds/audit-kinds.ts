@@ -15,7 +15,8 @@ function dataField(data: string, field: string): string | undefined {
 
 /** What an audit event is about, from the entity it names: its presence, its department and the people involved. */
 export function auditFacets(e: Pick<AuditEvent, 'at' | 'actorId' | 'entityType' | 'entityId' | 'data'>, ctx: RecordsContext): Facets {
-  const base = { at: e.at, presenceIds: [] as Array<string | undefined>, departmentIds: [] as Array<string | undefined>, personIds: [e.actorId] as Array<string | null | undefined> };
+  // The event's data is searchable by words (a fix's label, a reason, a published address).
+  const base = { at: e.at, presenceIds: [] as Array<string | undefined>, departmentIds: [] as Array<string | undefined>, personIds: [e.actorId] as Array<string | null | undefined>, texts: [e.data] };
   switch (e.entityType) {
     case 'presence_request': {
       const links = ctx.request(e.entityId);
@@ -29,6 +30,13 @@ export function auditFacets(e: Pick<AuditEvent, 'at' | 'actorId' | 'entityType' 
       return { ...base, departmentIds: [ctx.policyDepartment(e.entityId) ?? dataField(e.data, 'departmentId')] };
     case 'access_block':
       return { ...base, departmentIds: [ctx.blockDepartment(e.entityId)] };
+    case 'post': {
+      // Issue 11: a post's events are about its presence, that presence's department and its drafter.
+      const post = ctx.post(e.entityId);
+      return { ...base, presenceIds: [post?.presenceId], departmentIds: [post ? ctx.presenceDepartment(post.presenceId) : undefined], personIds: [e.actorId, post?.drafterId] };
+    }
+    case 'channel_binding':
+      return { ...base, departmentIds: [dataField(e.data, 'departmentId')] };
     case 'person':
       return { ...base, departmentIds: [dataField(e.data, 'departmentId')], personIds: [e.actorId, e.entityId] };
     default:

@@ -3,6 +3,16 @@ import { afterCreated, clip, CREATED_ORDER, keyset, type Created } from '../reco
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** A stored draft's text (compose values JSON), for a words search; a malformed one has none. */
+function textOf(json: string): string | undefined {
+  try {
+    const text = (JSON.parse(json) as { text?: unknown }).text;
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Issue 11: every post drafted for a presence, as it stands (drafts, in review, approved, published). */
 export const posts: RecordKind = {
   name: 'posts',
@@ -16,7 +26,8 @@ export const posts: RecordKind = {
         const departmentId = ctx.presenceDepartment(p.presenceId);
         return {
           values: { id: p.id, presenceId: p.presenceId, presence: ctx.presenceLabel(p.presenceId), department: ctx.departmentName(departmentId), departmentId: departmentId ?? null, status: p.status, round: p.round, version: p.version, drafter: ctx.personName(p.drafterId), drafterId: p.drafterId, draft: p.draft, publishAt: iso(p.publishAt), publishedUrl: p.publishedUrl, publishedAt: iso(p.publishedAt), createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) },
-          facets: { at: p.createdAt, until: p.updatedAt, presenceIds: [p.presenceId], departmentIds: [departmentId], personIds: [p.drafterId] },
+          facets: { at: p.createdAt, until: p.updatedAt, presenceIds: [p.presenceId], departmentIds: [departmentId], personIds: [p.drafterId], texts: [textOf(p.draft), p.publishedUrl] },
+          // Like every kind's line, what and who only: a draft's words stay in the export (authorization matrix).
           line: `${ctx.presenceLabel(p.presenceId)}: post by ${ctx.personName(p.drafterId)}, ${p.status}${p.publishedUrl ? ` at ${clip(p.publishedUrl, 60)}` : ''}`,
         };
       },
@@ -37,7 +48,7 @@ export const postRounds: RecordKind = {
         const departmentId = ctx.presenceDepartment(r.post.presenceId);
         return {
           values: { id: r.id, postId: r.postId, round: r.round, status: r.status, approver: ctx.personName(r.approverId), approverId: r.approverId, decider: ctx.personName(r.deciderId), deciderId: r.deciderId, decidedAt: iso(r.decidedAt), reason: r.reason, snapshot: r.snapshot, findings: r.findings, cardHash: r.cardHash, createdAt: iso(r.createdAt) },
-          facets: { at: r.createdAt, until: r.decidedAt ?? r.createdAt, presenceIds: [r.post.presenceId], departmentIds: [departmentId], personIds: [r.post.drafterId, r.approverId, r.deciderId] },
+          facets: { at: r.createdAt, until: r.decidedAt ?? r.createdAt, presenceIds: [r.post.presenceId], departmentIds: [departmentId], personIds: [r.post.drafterId, r.approverId, r.deciderId], texts: [textOf(r.snapshot), r.reason] },
           line: `Post round ${r.round} for ${ctx.presenceLabel(r.post.presenceId)}: ${r.status}${r.deciderId ? ` by ${ctx.personName(r.deciderId)}` : ''}${r.reason ? `: ${clip(r.reason, 60)}` : ''}`,
         };
       },

@@ -2,7 +2,7 @@ import type { OutboxMessage } from '@prisma/client';
 import type { Db, Tx } from '../../store/prisma';
 import type { Actor } from '../../domain/roles';
 import { isAdmin } from '../../domain/roles';
-import { CHANNEL_PURPOSE_LABELS, type ChannelPurpose } from '../../domain/channels';
+import { bindingLabel, parseBindingKey } from '../../domain/channels';
 import { AppError } from '../../errors/app-error';
 
 /** How many dead letters the card lists, newest first (a card with dozens of buttons helps no one). */
@@ -77,14 +77,14 @@ export async function recipientNames(db: Db | Tx, rows: Array<Pick<OutboxMessage
   for (const k of keys) {
     if (!k.startsWith('channel:')) continue;
     const purpose = k.slice('channel:'.length);
-    if (Object.hasOwn(CHANNEL_PURPOSE_LABELS, purpose)) out.set(k, `the ${CHANNEL_PURPOSE_LABELS[purpose as ChannelPurpose]} channel`);
+    if (parseBindingKey(purpose)) out.set(k, `the ${bindingLabel(purpose)} channel`);
   }
   const refs = await db.conversationRef.findMany({ where: { conversationId: { in: keys } } });
   for (const ref of refs) if (ref.personId) personIds.set(ref.conversationId, ref.personId);
   const bindings = await db.channelBinding.findMany();
   for (const k of keys) {
     const b = bindings.find((x) => k === x.channelId || k.startsWith(`${x.channelId};`));
-    if (b && Object.hasOwn(CHANNEL_PURPOSE_LABELS, b.purpose)) out.set(k, `the ${CHANNEL_PURPOSE_LABELS[b.purpose as ChannelPurpose]} channel`);
+    if (b && parseBindingKey(b.purpose)) out.set(k, `the ${bindingLabel(b.purpose)} channel`);
   }
   const people = new Map((await db.person.findMany({ where: { id: { in: [...personIds.values()] } } })).map((p) => [p.id, p.name]));
   for (const [k, id] of personIds) if (people.has(id)) out.set(k, people.get(id)!);

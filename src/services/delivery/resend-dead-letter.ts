@@ -1,6 +1,6 @@
 import type { OutboxMessage } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
-import { CHANNEL_PURPOSE_LABELS, type ChannelPurpose } from '../../domain/channels';
+import { bindingLabel } from '../../domain/channels';
 import { AppError } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
@@ -53,7 +53,7 @@ async function currentTarget(tx: Tx, row: OutboxMessage): Promise<Pick<OutboxMes
   if (row.conversationKey.startsWith('channel:')) {
     const purpose = row.conversationKey.slice('channel:'.length);
     const binding = await tx.channelBinding.findUnique({ where: { purpose } });
-    const label = Object.hasOwn(CHANNEL_PURPOSE_LABELS, purpose) ? CHANNEL_PURPOSE_LABELS[purpose as ChannelPurpose] : purpose;
+    const label = bindingLabel(purpose);
     if (!binding) throw new AppError('CONFLICT', `No channel is bound to ${label} yet. Run "bind channel" in that channel, then send it again.`);
     const activity = { ...(JSON.parse(row.activity) as Record<string, unknown>), channelId: binding.channelId };
     return { conversationKey: binding.channelId, reference: binding.reference, activity: JSON.stringify(activity) };

@@ -40,6 +40,7 @@ export async function approvalView(db: Db | Tx, r: RoundWithPost, timeZone: stri
     platformLabel: platformLabel(r.post.presence.platform),
     departmentName: department?.name ?? r.post.presence.departmentId,
     drafterName: await personName(db, r.post.drafterId),
+    approverName: await personName(db, r.approverId),
     submittedAt: formatWhen(r.createdAt, timeZone),
     content: contentOf(valuesOf(r.snapshot), timeZone),
     findings,

@@ -41,7 +41,7 @@ export function valuesOf(json: string): ComposeValues {
   }
 }
 
-const platformOf = (p: string): PostPlatform => ((PLATFORMS as readonly string[]).includes(p) ? (p as PostPlatform) : 'other');
+export const platformOf = (p: string): PostPlatform => ((PLATFORMS as readonly string[]).includes(p) ? (p as PostPlatform) : 'other');
 
 /** Every finding of a draft (ADR 0009): recomputed on each read, never stored, so a rule change reaches open drafts. */
 export function findingsFor(values: ComposeValues, presence: Presence, config: Pick<Config, 'cityWebDomains' | 'emergencyPageUrl'>): Finding[] {

@@ -2,14 +2,15 @@ import type { Post, PostRound, Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import { canDraftFor, canEditPost, canMarkPublished, canSubmitPost, mayDecidePost, POST_STATUS_LABELS, type PostStatus } from '../../domain/posts/post-rules';
 import { blocking } from '../../domain/posts/check-post';
-import { postDraftOf, publishAtOf, type ComposeValues } from '../../domain/posts/compose-form';
+import { COMPOSE_LIMITS, postDraftOf, publishAtOf, type ComposeValues } from '../../domain/posts/compose-form';
+import { textLimitHint } from '../../domain/posts/platform-limits';
 import { PLATFORM_LABELS, PLATFORMS } from '../../domain/presence-answers';
 import { formatWhen } from '../../domain/when';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../../store/prisma';
 import type { Services } from '../context';
 import type { Tone } from '../presenters';
-import { findingsFor, loadPost, personName, postFacts, presenceFacts, valuesOf } from './post-facts';
+import { findingsFor, loadPost, personName, platformOf, postFacts, presenceFacts, valuesOf } from './post-facts';
 import { findingViews, type PostContent, type PostListItem, type PostView, type RoundLine } from './post-views';
 
 type Svc = Pick<Services, 'db' | 'config'>;
@@ -62,6 +63,7 @@ export async function postView(
     version: post.version,
     handle: post.presence.handle,
     platformLabel: platformLabel(post.presence.platform),
+    textLimit: textLimitHint(platformOf(post.presence.platform), COMPOSE_LIMITS.textChars),
     status: facts.status,
     statusLabel: POST_STATUS_LABELS[facts.status],
     statusColor: COLORS[facts.status],

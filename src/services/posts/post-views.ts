@@ -36,6 +36,8 @@ export interface PostView {
   version: number;
   handle: string;
   platformLabel: string;
+  /** The text's limit in words: the platform's where it is stricter than the card's cap (issue 11, ADR 0010). */
+  textLimit: string;
   status: PostStatus;
   statusLabel: string;
   statusColor: Tone;
@@ -58,6 +60,8 @@ export interface PostApprovalView {
   platformLabel: string;
   departmentName: string;
   drafterName: string;
+  /** The approving authority named in the registry record; a department head may decide too (POST-6, ADR 0010). */
+  approverName: string;
   submittedAt: string;
   content: PostContent;
   findings: FindingView[];

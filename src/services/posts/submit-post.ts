@@ -3,8 +3,9 @@ import { canSubmitPost } from '../../domain/posts/post-rules';
 import { blocking } from '../../domain/posts/check-post';
 import { AppError, refusedWith } from '../../errors/app-error';
 import { appendAudit } from '../../records/audit';
-import { enqueueToChannel, enqueueToPerson } from '../../notify/outbox';
-import { TX_OPTIONS } from '../../store/prisma';
+import { enqueueToChannel, enqueueToPerson, type OutgoingMessage } from '../../notify/outbox';
+import { bindingKey } from '../../domain/channels';
+import { TX_OPTIONS, type Tx } from '../../store/prisma';
 import type { Services } from '../context';
 import { hashCard } from '../engines/card-hash';
 import { orAsItStands } from '../engines/stale-click';
@@ -16,9 +17,20 @@ import { findingViews, type PostView } from './post-views';
 type Svc = Pick<Services, 'db' | 'config' | 'now' | 'present'>;
 
 /**
+ * POST-6: a copy of the approval card goes to the department's own Post approval channel, else to the one bound for
+ * every other department, else nowhere (the approving authority still has it in their personal chat).
+ */
+async function toApprovalChannel(tx: Tx, departmentId: string, message: OutgoingMessage) {
+  for (const department of [departmentId, undefined]) {
+    if (await tx.channelBinding.findUnique({ where: { purpose: bindingKey('post_approval', department) } })) return enqueueToChannel(tx, 'post_approval', message, department);
+  }
+  return null;
+}
+
+/**
  * POST-6: the drafter submits; the checks run once more and anything blocking refuses it. A new round keeps the
  * draft as submitted and its findings as shown; the approval card goes to the presence's approving authority in
- * their personal chat, and to the post-approval channel when an admin has bound one.
+ * their personal chat, and to the department's post-approval channel when an admin has bound one.
  */
 export function submitPost(svc: Svc, actor: Actor, postId: string): Promise<PostView> {
   return orAsItStands(async () => {
@@ -36,8 +48,7 @@ export function submitPost(svc: Svc, actor: Actor, postId: string): Promise<Post
       const card = svc.present.postApprovalCard(await approvalView(tx, (await loadRound(tx, created.id))!, svc.config.timeZone));
       const summary = `Post for ${post.presence.handle} waiting for your approval`;
       const sent = await enqueueToPerson(tx, approverId, { card, summary });
-      const bound = await tx.channelBinding.findUnique({ where: { purpose: 'post_approval' } });
-      const channel = bound ? await enqueueToChannel(tx, 'post_approval', { card, summary }) : null;
+      const channel = await toApprovalChannel(tx, post.presence.departmentId, { card, summary });
       await tx.postRound.update({ where: { id: created.id }, data: { cardHash: hashCard(card), cardOutboxId: sent.id, channelOutboxId: channel?.id ?? null } });
       await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'post.submitted', entityType: 'post', entityId: post.id, data: { round, approverId, flags: findings.filter((f) => f.severity === 'flag').map((f) => f.code) } }, svc.now());
     }, TX_OPTIONS);

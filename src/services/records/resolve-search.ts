@@ -28,6 +28,7 @@ export async function resolveSearch(db: Db, input: TRecordsSearchInput, timeZone
     if (hits.length) query.personIds = hits.map((h) => h.id).slice(0, 200);
     else errors.person = `Nobody called "${input.person}" has used Social Steward.`;
   }
+  if (input.words) query.words = input.words;
   if (input.from) query.from = startOfDay(input.from, timeZone).toISOString();
   if (input.to) query.to = endOfDay(input.to, timeZone).toISOString();
   if (query.from && query.to && query.from > query.to) errors.from = 'The start of the date range must come before its end.';

@@ -64,6 +64,8 @@
     const walk = (node, inShowCard) => {
       if (!node || typeof node !== 'object') return;
       if (Array.isArray(node)) return node.forEach((n) => walk(n, inShowCard));
+      // A hidden part renders no buttons until it is opened (measured then, as what shows after a tap).
+      if (node.isVisible === false) return;
       if (Array.isArray(node.actions) && !inShowCard) {
         for (const a of node.actions) {
           if (a.mode === 'secondary') out.secondary++;
@@ -133,6 +135,20 @@
     for (const el of root.querySelectorAll('.ac-toggleInput label, .ac-choiceSetInput-expanded label, .ac-choiceSetInput-multiSelect label, label')) {
       if (!visible(el)) continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push({ kind: 'cut toggle or choice', text: el.textContent.trim().slice(0, 90) });
+    }
+
+    // A compact choice set (a dropdown) shows the chosen title on one line; a title wider than the box is cut there
+    // (issue 19: "choices wrap"). Measured with the select's own font against its room beside the arrow.
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const sel of root.querySelectorAll('select')) {
+      if (!visible(sel)) continue;
+      const s = getComputedStyle(sel);
+      ctx.font = s.fontStyle + ' ' + s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily;
+      const room = sel.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20;
+      for (const o of sel.options) {
+        const w = ctx.measureText(o.text).width;
+        if (w > room) problems.push({ kind: 'cut toggle or choice', text: o.text.trim().slice(0, 90), detail: 'dropdown option, ' + Math.round(w) + ' px in ' + Math.round(room) + ' px' });
+      }
     }
 
     const buttons = [...root.querySelectorAll('button.ac-pushButton')].filter(visible);

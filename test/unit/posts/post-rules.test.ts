@@ -39,6 +39,11 @@ describe('POST-6 the approving authority decides, POST-5 flags need a reason', (
   it('never the drafter, even when they are the approving authority', () => {
     expect(decidePost({ ...parks, approverId: 'pat' }, post, pending, actor('pat'), { decision: 'approve', flags: 0 })).toMatchObject({ code: 'NOT_AUTHORIZED', message: expect.stringContaining('You drafted this post') });
   });
+  it('never the drafter, even when they are the head of the presence\'s department', () => {
+    const head = actor('pat', [{ role: 'department_head', departmentId: 'parks' }] as Actor['roles']);
+    expect(decidePost(parks, post, pending, head, { decision: 'approve', flags: 0 })).toMatchObject({ code: 'NOT_AUTHORIZED', message: expect.stringContaining('You drafted this post') });
+    expect(decidePost(parks, post, pending, head, { decision: 'return', reason: 'x', flags: 0 })).toMatchObject({ code: 'NOT_AUTHORIZED' });
+  });
   it('the approving authority or the department head, nobody else', () => {
     expect(decidePost(parks, post, pending, actor('dana'), { decision: 'approve', flags: 0 })).toEqual({ refused: false, next: 'approved' });
     expect(decidePost(parks, post, pending, actor('head', [{ role: 'department_head', departmentId: 'parks' }] as Actor['roles']), { decision: 'approve', flags: 0 }).refused).toBe(false);

@@ -4,6 +4,7 @@ import { decideAccessBlock, requestAccessBlock } from '../../src/services/policy
 import { blockForm, type BlockFormScreen } from '../../src/services/policy/block-reads';
 import { status, title, card, execute } from '../../cards/common/elements';
 import { blockFormCard, blockReviewCard } from '../../cards/department-policy/block-cards';
+import { afterDecision } from '../reviews/after-decision';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
 
 const render = (s: BlockFormScreen) => (s.screen === 'picker' ? departmentPickerCard(s.view) : blockFormCard(s.view));
@@ -22,5 +23,5 @@ export function registerBlock(router: Router): void {
     },
     async (turn, bad) => render(await blockForm(turn.services, turn.actor, bad.errors.departmentId ? undefined : bad.values.departmentId, bad.values, bad.errors)),
   );
-  router.verb('block.decide', async (turn, data) => blockReviewCard(await decideAccessBlock(turn.services, turn.actor, data)), 'This card does not name a request.');
+  router.verb('block.decide', async (turn, data) => afterDecision(turn, await decideAccessBlock(turn.services, turn.actor, data), blockReviewCard), 'This card does not name a request.');
 }

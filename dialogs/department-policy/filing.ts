@@ -8,6 +8,7 @@ import { editPolicyStep, startPolicy } from '../../src/services/policy/policy-re
 import type { Turn } from '../../src/teams/turn';
 import { policyReviewCard } from '../../cards/presenters';
 import { renderPolicy } from './render';
+import { afterDecision } from '../reviews/after-decision';
 
 /** POL-1/POL-2: file the twelve points through short cards; the Mayor's Office decides on the channel card. */
 export function registerFiling(router: Router): void {
@@ -24,7 +25,7 @@ export function registerFiling(router: Router): void {
   );
   router.verb('policy.edit', async (turn, data) => renderPolicy(await editPolicyStep(turn.services, turn.actor, data.policyId, data.step)), 'This card does not name a policy step.');
   router.verb('policy.file', async (turn, data) => renderPolicy(await filePolicy(turn.services, turn.actor, data.policyId)), 'This card does not name a policy.');
-  router.verb('policy.decide', async (turn, data) => policyReviewCard(await decidePolicy(turn.services, turn.actor, data)), async (_turn, bad) => {
+  router.verb('policy.decide', async (turn, data) => afterDecision(turn, await decidePolicy(turn.services, turn.actor, data), policyReviewCard), async (_turn, bad) => {
     throw new AppError('INVALID_INPUT', bad.errors.comments ?? 'This card does not name a policy.');
   });
 }

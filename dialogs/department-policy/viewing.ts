@@ -12,7 +12,7 @@ export function registerViewing(router: Router): void {
     async (turn) => {
       const v = await policyCompliance(turn.services, turn.actor);
       return v.scope === 'all'
-        ? complianceCard({ rows: v.rows, scope: 'all', counts: v.counts })
+        ? complianceCard({ rows: v.rows, scope: 'all', counts: v.counts, nextStep: v.toDecide ? { title: 'Decide filed policies', verb: 'reviews.mine' } : undefined })
         : complianceCard({ rows: v.rows, scope: 'own', nextStep: v.needsWork ? { title: 'File our policy', verb: 'policy.file.start' } : undefined });
     },
   );

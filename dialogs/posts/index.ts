@@ -9,6 +9,7 @@ import { myPosts, postView, presencesToPostFor } from '../../src/services/posts/
 import { myPostsCard, presencePickerCard } from '../../cards/posts/post-lists';
 import { postCard } from '../../cards/posts/post-card';
 import { postApprovalCard } from '../../cards/posts/approval-card';
+import { afterDecision } from '../reviews/after-decision';
 
 const NO_POST = 'This card does not name a post. Type "my posts" for a fresh card.';
 const personal = (_a: unknown, where: { kind: string }) => where.kind === 'personal';
@@ -42,7 +43,7 @@ export function register(router: Router): void {
   router.verb('post.open', inPersonalChat(async (turn, data) => postCard(await postView(turn.services, turn.actor, data.postId))), NO_POST);
   router.verb('post.edit', inPersonalChat(async (turn, data) => postCard(await editPost(turn.services, turn.actor, data.postId))), NO_POST);
   router.verb('post.submit', inPersonalChat(async (turn, data) => postCard(await submitPost(turn.services, turn.actor, data.postId))), NO_POST);
-  router.verb('post.decide', async (turn, data) => postApprovalCard((await decidePost(turn.services, turn.actor, data)).view), async (_turn, bad) => {
+  router.verb('post.decide', async (turn, data) => afterDecision(turn, await decidePost(turn.services, turn.actor, data), postApprovalCard), async (_turn, bad) => {
     throw new AppError('INVALID_INPUT', bad.errors.reason ?? 'This card does not name a post round.');
   });
   router.verb('post.publish', inPersonalChat(async (turn, data) => postCard(await markPublished(turn.services, turn.actor, data))), async (_turn, bad) => {

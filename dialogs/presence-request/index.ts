@@ -3,11 +3,13 @@ import { AppError } from '../../src/errors/app-error';
 import { startRequest, saveRequestStep } from '../../src/services/presence/save-request-step';
 import { submitRequest } from '../../src/services/presence/submit-request';
 import { stopRequest } from '../../src/services/presence/stop-request';
+import { confirmStopOrDiscard, discardDraft } from '../../src/services/presence/discard-draft';
+import { confirmCard } from '../../cards/common/confirm-card';
 import { decideReview } from '../../src/services/presence/decide-review';
 import { editRequestStep, myRequests, openRequest } from '../../src/services/presence/request-reads';
 import { myRequestsCard } from '../../cards/presence-request/my-requests-card';
 import { reviewCard } from '../../cards/presence-request/review-card';
-import { registerReviews } from './reviews';
+import { afterDecision } from '../reviews/after-decision';
 import { renderRequest } from './render';
 
 const NO_REQUEST = 'This card does not name a request. Type "my requests" for a fresh card.';
@@ -31,10 +33,11 @@ export function register(router: Router): void {
   router.verb('request.edit', async (turn, data) => renderRequest(await editRequestStep(turn.services, turn.actor, data.requestId, data.step)), 'This card does not name a step.');
   router.verb('request.open', async (turn, data) => renderRequest(await openRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
   router.verb('request.submit', async (turn, data) => renderRequest(await submitRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
-  router.verb('request.stop', async (turn, data) => myRequestsCard(await stopRequest(turn.services, turn.actor, data.requestId)), NO_REQUEST);
+  // Destructive: the plain button brings the confirm card; only its Yes (confirmed) acts, checked from scratch.
+  router.verb('request.stop', async (turn, data) => (data.confirmed ? myRequestsCard(await stopRequest(turn.services, turn.actor, data.requestId)) : confirmCard(await confirmStopOrDiscard(turn.services, turn.actor, data.requestId, 'stop'))), NO_REQUEST);
+  router.verb('request.discard', async (turn, data) => (data.confirmed ? myRequestsCard(await discardDraft(turn.services, turn.actor, data.requestId)) : confirmCard(await confirmStopOrDiscard(turn.services, turn.actor, data.requestId, 'discard'))), NO_REQUEST);
 
-  registerReviews(router);
-  router.verb('review.decide', async (turn, data) => reviewCard((await decideReview(turn.services, turn.actor, data)).view), async (_turn, bad) => {
+  router.verb('review.decide', async (turn, data) => afterDecision(turn, await decideReview(turn.services, turn.actor, data), reviewCard), async (_turn, bad) => {
     throw new AppError('INVALID_INPUT', bad.errors.reason ?? 'This card does not name a review.');
   });
 }

@@ -1,6 +1,8 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { AppError } from '../../src/errors/app-error';
+import { personalOnly } from '../../src/teams/personal-only';
+import type { AdaptiveCard } from '../../cards/common/elements';
 import { editPost, fixPost, savePost, startPost } from '../../src/services/posts/compose-post';
 import { submitPost } from '../../src/services/posts/submit-post';
 import { decidePost } from '../../src/services/posts/decide-post';
@@ -15,12 +17,7 @@ const NO_POST = 'This card does not name a post. Type "my posts" for a fresh car
 const personal = (_a: unknown, where: { kind: string }) => where.kind === 'personal';
 
 /** Drafts stay in the personal chat (CARDS.md); only the approval card is also decided in a channel. */
-const inPersonalChat =
-  <A extends unknown[], R>(handler: (turn: Turn, ...rest: A) => Promise<R>) =>
-  async (turn: Turn, ...rest: A): Promise<R> => {
-    if (turn.where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Posts are drafted in your personal chat with Social Steward, so drafts stay private.');
-    return handler(turn, ...rest);
-  };
+const inPersonalChat = <A extends unknown[]>(handler: (turn: Turn, ...rest: A) => Promise<AdaptiveCard>) => personalOnly<A>({ what: 'Posts are drafted', command: 'draft a post' }, handler);
 
 /** Issue 11, POST-1..POST-6: draft a post with its checks beside it, the approving authority decides on a card. */
 export function register(router: Router): void {

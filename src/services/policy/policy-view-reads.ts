@@ -15,6 +15,9 @@ import type { DepartmentPickerView, PolicyDocData } from './policy-reads';
 type Svc = Pick<Services, 'db' | 'config' | 'publicUrl'>;
 const SEES_ALL = ['mayors_office', 'it_reviewer', 'it_director', 'admin'] as const;
 
+/** Who `policy status` answers (the help card offers it to them only): oversight, and department heads or delegates. */
+export const mayReadCompliance = (actor: Actor) => SEES_ALL.some((r) => hasRole(actor, r)) || departmentsWhere(actor, 'department_head', 'policy_delegate').length > 0;
+
 /** Every department, for "view policy" (POL-2: anyone reads a department's current policy). */
 export async function viewPolicyPicker(svc: Pick<Services, 'db'>, error?: string): Promise<DepartmentPickerView> {
   const departments = await svc.db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });

@@ -5,6 +5,7 @@ import { STAGE_LABELS, STAGE_ROLE, type ReviewStage } from '../../domain/presenc
 import { mayDecidePost } from '../../domain/posts/post-rules';
 import { formatWhen } from '../../domain/when';
 import type { Services } from '../context';
+import { AppError } from '../../errors/app-error';
 import type { ActionRef } from '../done-view';
 import { draftOf } from '../presence/request-views';
 import { presenceFacts } from '../posts/post-facts';
@@ -100,7 +101,10 @@ export async function waitingForMe(svc: Svc, actor: Actor): Promise<WaitingView>
       items: open.map((e) => ({ label: `${handles.get(e.presenceId) ?? 'A presence'}: ${e.daysIdle} days without activity`, detail: `Put to you ${when(e.createdAt)}`, open: { title: 'Open', verb: 'escalation.open', escalationId: e.id }, at: e.createdAt })),
     });
   }
-  return { groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  // A person named as a post's approving authority may hold no role: they see their list; nobody else has one.
+  if (!total && !decidesAnything(actor)) throw new AppError('NOT_AUTHORIZED', "Reviews are for the people who decide: IT, the City Attorney's office, the Mayor's Office, department heads and approving authorities. Nothing waits for your decision.");
+  return { groups, total };
 }
 
 /** "Next review": the oldest item waiting for this person, whatever its kind. */

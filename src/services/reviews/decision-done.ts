@@ -44,7 +44,7 @@ export function postDone(_db: Db, r: RoundWithPost, verdict: { next: 'approved' 
 
 export function escalationDone(_db: Db, e: { id: string; presence: { handle: string } }, verdict: { action: DirectorAction }): DoneView {
   return {
-    headline: `${e.presence.handle}: ${ownLabel(DIRECTOR_ACTION_LABELS, verdict.action)}`,
+    headline: `You chose "${ownLabel(DIRECTOR_ACTION_LABELS, verdict.action)}" for ${e.presence.handle}`,
     next: 'Your decision and the presence as it stood are on record; the people concerned have been told.',
     details: { title: 'See the escalation', verb: 'escalation.open', escalationId: e.id },
   };

@@ -99,9 +99,14 @@ export function openUrl(title: string, url: string): Action {
   return { type: 'Action.OpenUrl', title, url };
 }
 
-/** Destructive actions confirm in a ShowCard first (CARDS.md). `default` is for a step that asks something but undoes nothing. */
-export function confirm(title: string, body: Element[], confirmAction: Action, style: 'destructive' | 'default' = 'destructive'): Action {
-  return { type: 'Action.ShowCard', title, style, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [confirmAction] } };
+/**
+ * A step that asks before acting (a reason, a confirmation) in a ShowCard. The opening button is always plain
+ * (CARDS.md, issue 10): an undoing action is never the card's loudest; only the confirming button inside may be
+ * styled destructive. Withdraw, Discard and Revoke confirm on a card of their own (cards/common/confirm-card.ts).
+ */
+// `_style` is kept so older call sites compile; the opener is plain whatever they ask for.
+export function confirm(title: string, body: Element[], confirmAction: Action, _style?: 'destructive' | 'default'): Action {
+  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [confirmAction] } };
 }
 
 /**

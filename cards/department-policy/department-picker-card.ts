@@ -6,6 +6,7 @@ import { choiceInput } from '../common/inputs';
 export function departmentPickerCard(v: { heading: string; prompt: string; verb: Verb; departments: Array<{ id: string; name: string }>; error?: string }) {
   return card(
     [title(v.heading), status(v.prompt), ...choiceInput({ id: 'departmentId', label: 'Department', required: true, error: v.error, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })) })],
-    [execute('Continue', { verb: v.verb }, 'positive'), execute('Back to help', { verb: 'help.show' })],
+    [execute('Continue', { verb: v.verb }, 'positive'), // Back needs no department: without associatedInputs none, Teams blocks it until the required choice is made.
+    execute('Back to help', { verb: 'help.show' }, undefined, { associatedInputs: 'none' })],
   );
 }

@@ -1,16 +1,20 @@
-import { actionSet, card, execute, status, text, title, type Element } from '../common/elements';
+import { actionSet, card, details, execute, heading, showDetails, status, text, title, type Element } from '../common/elements';
 import type { HelpEntry } from '../../src/teams/router';
+
+type Entry = Pick<HelpEntry, 'title' | 'description' | 'verb' | 'command'>;
 
 export interface HelpView {
   name: string;
   roles: string[];
-  entries: Array<Pick<HelpEntry, 'title' | 'description' | 'verb' | 'command'>>;
-  /** Set when the person typed something the bot did not understand. */
-  notUnderstood?: string;
+  /** What this person may do here, grouped, most used first. */
+  groups: Array<{ heading: string; entries: Entry[] }>;
   welcome?: boolean;
 }
 
-/** One button per action the person may take here; nothing they cannot do is shown. */
+/**
+ * The short help (issue 10): what this person may do, grouped, each group one line of commands; the two things they
+ * most likely want as buttons; every entry with its button and description one click away (Show everything).
+ */
 export function helpCard(v: HelpView) {
   const intro: Element[] = v.welcome
     ? [
@@ -19,12 +23,19 @@ export function helpCard(v: HelpView) {
         text('Departments request official accounts here, IT and the City Attorney review them in their channels, and every step is kept for public records requests.'),
       ]
     : [title('Social Steward'), status(`What you can do, ${v.name}`, 'default')];
-  if (v.notUnderstood) intro.push(text(`I didn't understand "${v.notUnderstood.slice(0, 80)}". Here is what I can do:`, { weight: 'Bolder' }));
-  // Each thing to do carries its own full-width button: at 360 px a row of eight is cut to "Req..." and Teams drops
-  // every button past six (issue 19).
-  const rows: Element[] = v.entries.flatMap((e) => [
-    { ...actionSet([execute(e.title, { verb: e.verb })]), spacing: 'Medium' },
-    { ...text(`${e.description} Type **${e.command}** or use the button above.`, { subtle: true, size: 'Small' }), spacing: 'Small' },
+  const groups = v.groups.filter((g) => g.entries.length);
+  const summary: Element[] = groups.map((g) => ({ ...text(`**${g.heading}**: ${g.entries.map((e) => e.command).join(' · ')}`, { size: 'Small' }), spacing: 'Small' }));
+  // Each entry carries its own full-width button: at 360 px a row of them is cut to "Req..." (issue 19).
+  const all: Element[] = groups.flatMap((g) => [
+    heading(g.heading),
+    ...g.entries.flatMap((e) => [
+      { ...actionSet([execute(e.title, { verb: e.verb })]), spacing: 'Small' },
+      { ...text(`${e.description} Type **${e.command}**.`, { subtle: true, size: 'Small' }), spacing: 'Small' },
+    ]),
   ]);
-  return card([...intro, ...rows, text(`Your roles: ${v.roles.length ? v.roles.join(', ') : 'Staff'}`, { subtle: true, size: 'Small' })]);
+  const top = groups.flatMap((g) => g.entries).slice(0, 2);
+  return card(
+    [...intro, ...summary, text(`Your roles: ${v.roles.length ? v.roles.join(', ') : 'Staff'}`, { subtle: true, size: 'Small' }), details('help-all', all)],
+    [...top.map((e) => execute(e.title, { verb: e.verb })), showDetails('help-all', 'Show everything')],
+  );
 }

@@ -13,7 +13,16 @@ export function myRequestsCard(v: { rows: RequestRow[]; notice?: string }) {
   const rows: Element[] = v.rows.map((r) =>
     columns([
       { items: [text(r.label, { weight: 'Bolder' }), text(`${r.statusLine} · updated ${r.updated}`, { subtle: true, size: 'Small' })] },
-      { width: 'auto', items: [actionSet([execute(r.action === 'continue' ? 'Continue' : r.action === 'revise' ? 'Revise' : 'View', { verb: 'request.open', requestId: r.requestId })])] },
+      {
+        width: 'auto',
+        items: [
+          actionSet([
+            execute(r.action === 'continue' ? 'Continue' : r.action === 'revise' ? 'Revise' : 'View', { verb: 'request.open', requestId: r.requestId }),
+            // A draft never sent can go; the click leads to a confirm card first.
+            r.action === 'continue' ? execute('Discard', { verb: 'request.discard', requestId: r.requestId }) : null,
+          ].filter((a) => a !== null)),
+        ],
+      },
     ]),
   );
   return card(

@@ -1,4 +1,4 @@
-import { bullets, card, columns, actionSet, briefFacts, container, execute, heading, status, text, title, confirm, type Element } from '../common/elements';
+import { bullets, card, columns, actionSet, briefFacts, container, execute, heading, status, text, title, type Element } from '../common/elements';
 import { errorSummary } from '../common/inputs';
 import type { Section } from '../../src/services/presence/describe-request';
 
@@ -12,7 +12,7 @@ export interface SummaryView {
   problem?: string;
   /** Decisions so far, newest first: "IT returned it on ... : reason". */
   history: string[];
-  canStop?: 'withdraw' | 'cancel';
+  canStop?: 'withdraw' | 'cancel' | 'discard';
 }
 
 function sectionBlock(s: Section, requestId: string, editable: boolean): Element {
@@ -25,13 +25,8 @@ function sectionBlock(s: Section, requestId: string, editable: boolean): Element
 
 /** Everything in one place, each section with its own Edit, then Submit (CARDS.md). Also the requester's view later. */
 export function summaryCard(v: SummaryView) {
-  const stop =
-    v.canStop &&
-    confirm(
-      v.canStop === 'withdraw' ? 'Withdraw request' : 'Cancel request',
-      [text(v.canStop === 'withdraw' ? 'Withdraw this request from review? The reviewers will see it was withdrawn.' : 'Cancel this request? It stays in your list as cancelled.')],
-      execute(v.canStop === 'withdraw' ? 'Yes, withdraw' : 'Yes, cancel', { verb: 'request.stop', requestId: v.requestId }, 'destructive'),
-    );
+  // Plain buttons that lead to a confirm card (CARDS.md): the loudest button stays Submit, never the undoing one.
+  const stop = v.canStop && execute(v.canStop === 'withdraw' ? 'Withdraw' : v.canStop === 'discard' ? 'Discard draft' : 'Cancel request', { verb: v.canStop === 'discard' ? 'request.discard' : 'request.stop', requestId: v.requestId });
   return card(
     [
       title('Request a social media presence'),

@@ -1,8 +1,7 @@
-import { card, confirm, container, execute, heading, status, text, title, formatWhen, columns, actionSet, type Element } from '../common/elements';
-import { ownLabel } from '../../src/domain/own-keys';
+import { card, container, execute, heading, status, text, title, formatWhen, columns, actionSet, type Element } from '../common/elements';
 import { choiceInput, errorSummary, type FieldErrors } from '../common/inputs';
 import { ROLES, ROLE_LABELS, type Role } from '../../src/domain/roles';
-import type { TGrantRole, TRevokeRole } from '../../src/verbs/roles';
+import type { TGrantRole } from '../../src/verbs/roles';
 
 export interface GrantRow {
   grantId: string;
@@ -38,7 +37,8 @@ export function rolesCard(v: RolesView) {
         v.canManage
           ? columns([
               { items: line },
-              { width: 'auto', items: [actionSet([confirm('Revoke', [text(`Revoke ${ownLabel(ROLE_LABELS, g.role)} from ${g.personName}? They will be told.`)], execute('Yes, revoke', { verb: 'roles.revoke', grantId: g.grantId } satisfies TRevokeRole, 'destructive'))])] },
+              // A plain button; the confirm card that follows names the person and the role.
+              { width: 'auto', items: [actionSet([execute('Revoke', { verb: 'roles.revoke', grantId: g.grantId })])] },
             ])
           : container(line),
       );

@@ -3,6 +3,7 @@ import { execute, openUrl, type Action } from '../../cards/common/elements';
 import { policyStepCard } from '../../cards/department-policy/policy-step-card';
 import { policyDocumentCard } from '../../cards/department-policy/policy-document-card';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
+import { doneCard } from '../../cards/common/done-card';
 
 /** A screen of "file our policy" as its card; the buttons depend on the screen. */
 export function renderPolicy(s: PolicyScreen) {
@@ -15,12 +16,15 @@ export function renderPolicy(s: PolicyScreen) {
       return policyDocumentCard({ ...s.view, actions: [execute("File with the Mayor's Office", { verb: 'policy.file', policyId: s.view.policyId }, 'positive')] });
     case 'filed':
       return policyDocumentCard({ ...s.view, actions: [execute('Policy status', { verb: 'policy.status' })] });
+    case 'done':
+      return doneCard(s.view);
   }
 }
 
 /** A filed version for a reader: the document link when they may have it, all versions, and help. */
 export function renderVersion(v: PolicyDocData) {
   const actions: Array<Action | undefined> = [
+    v.reviewable ? execute('Open to decide', { verb: 'policy.review', policyId: v.policyId }, 'positive') : undefined,
     v.documentUrl ? openUrl('Get as a document', v.documentUrl) : undefined,
     execute('All versions', { verb: 'policy.versions', departmentId: v.departmentId }),
     execute('Back to help', { verb: 'help.show' }),

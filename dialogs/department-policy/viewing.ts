@@ -1,5 +1,5 @@
 import type { Router } from '../../src/teams/router';
-import { currentPolicy, policyCompliance, policyVersion, policyVersions, viewPolicyPicker } from '../../src/services/policy/policy-view-reads';
+import { currentPolicy, mayReadCompliance, policyCompliance, policyVersion, policyVersions, viewPolicyPicker } from '../../src/services/policy/policy-view-reads';
 import { complianceCard } from '../../cards/department-policy/compliance-card';
 import { departmentPickerCard } from '../../cards/department-policy/department-picker-card';
 import { versionsCard } from '../../cards/department-policy/versions-card';
@@ -8,11 +8,11 @@ import { renderVersion } from './render';
 /** POL-2/POL-3: anyone reads a department's current policy and its versions; oversight sees compliance. */
 export function registerViewing(router: Router): void {
   router.entry(
-    { title: 'Policy status', description: "See which departments have filed their social media policy, and which are missing or out of date.", verb: 'policy.status', command: 'policy status', visible: () => true },
+    { title: 'Policy status', description: "See which departments have filed their social media policy, and which are missing or out of date.", verb: 'policy.status', command: 'policy status', visible: (actor) => mayReadCompliance(actor) },
     async (turn) => {
       const v = await policyCompliance(turn.services, turn.actor);
       return v.scope === 'all'
-        ? complianceCard({ rows: v.rows, scope: 'all', counts: v.counts })
+        ? complianceCard({ rows: v.rows, scope: 'all', counts: v.counts, nextStep: v.toDecide ? { title: 'Decide filed policies', verb: 'reviews.mine' } : undefined })
         : complianceCard({ rows: v.rows, scope: 'own', nextStep: v.needsWork ? { title: 'File our policy', verb: 'policy.file.start' } : undefined });
     },
   );

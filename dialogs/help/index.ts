@@ -1,15 +1,31 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
+import type { Verb } from '../../src/verbs';
 import { helpCard } from '../../cards/help/help-card';
+import { didYouMeanCard } from '../../cards/help/did-you-mean-card';
 import { rolesInWords } from '../../src/services/admin-reads';
+import { closestCommands } from '../../src/domain/closest-commands';
+import { GROUPS, ALIASES, groupOf } from './groups';
 
-export async function helpFor(router: Router, turn: Turn, opts: { welcome?: boolean; notUnderstood?: string } = {}) {
+/** The help entries this person may use here, in the order of GROUPS. */
+const visibleEntries = (router: Router, turn: Turn) => router.help.filter((e) => e.visible(turn.actor, turn.where));
+
+export async function helpFor(router: Router, turn: Turn, opts: { welcome?: boolean } = {}) {
+  const entries = visibleEntries(router, turn);
   return helpCard({
     name: turn.actor.name,
     roles: await rolesInWords(turn.services, turn.actor),
-    entries: router.help.filter((e) => e.visible(turn.actor, turn.where)),
+    groups: GROUPS.map((heading) => ({ heading, entries: entries.filter((e) => groupOf(e.verb) === heading) })),
     ...opts,
   });
+}
+
+/** "Did you mean ...?": only commands this person may use here, matched on the command and its aliases. */
+function didYouMean(router: Router, turn: Turn, said: string) {
+  const entries = visibleEntries(router, turn);
+  const keys = closestCommands(said, entries.map((e) => ({ key: e.verb, phrases: [e.command, ...(ALIASES.get(e.verb) ?? [])] })));
+  const byVerb = new Map<Verb, (typeof entries)[number]>(entries.map((e) => [e.verb, e]));
+  return didYouMeanCard({ said, suggestions: keys.flatMap((k) => byVerb.get(k) ?? []) });
 }
 
 /** help, the welcome on install, and the fallback for anything not understood. */
@@ -26,9 +42,9 @@ export function register(router: Router): void {
 }
 
 export function registerFallback(router: Router): void {
-  router.fallback((turn) => {
-    const said = (turn.ctx.activity.text ?? '').trim();
+  router.fallback(async (turn) => {
+    const said = (turn.ctx.activity.text ?? '').trim().slice(0, 500);
     // A card's Action.Submit or an empty message is not "not understood"; it just gets the menu.
-    return helpFor(router, turn, said ? { notUnderstood: said } : {});
+    return said ? didYouMean(router, turn, said) : helpFor(router, turn);
   });
 }

@@ -1,6 +1,8 @@
 import type { Router } from '../../src/teams/router';
 import type { Turn } from '../../src/teams/turn';
 import { AppError } from '../../src/errors/app-error';
+import { personalOnly } from '../../src/teams/personal-only';
+import type { AdaptiveCard } from '../../cards/common/elements';
 import { editPost, fixPost, savePost, startPost } from '../../src/services/posts/compose-post';
 import { submitPost } from '../../src/services/posts/submit-post';
 import { decidePost } from '../../src/services/posts/decide-post';
@@ -9,17 +11,13 @@ import { myPosts, postView, presencesToPostFor } from '../../src/services/posts/
 import { myPostsCard, presencePickerCard } from '../../cards/posts/post-lists';
 import { postCard } from '../../cards/posts/post-card';
 import { postApprovalCard } from '../../cards/posts/approval-card';
+import { afterDecision } from '../reviews/after-decision';
 
 const NO_POST = 'This card does not name a post. Type "my posts" for a fresh card.';
 const personal = (_a: unknown, where: { kind: string }) => where.kind === 'personal';
 
 /** Drafts stay in the personal chat (CARDS.md); only the approval card is also decided in a channel. */
-const inPersonalChat =
-  <A extends unknown[], R>(handler: (turn: Turn, ...rest: A) => Promise<R>) =>
-  async (turn: Turn, ...rest: A): Promise<R> => {
-    if (turn.where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Posts are drafted in your personal chat with Social Steward, so drafts stay private.');
-    return handler(turn, ...rest);
-  };
+const inPersonalChat = <A extends unknown[]>(handler: (turn: Turn, ...rest: A) => Promise<AdaptiveCard>) => personalOnly<A>({ what: 'Posts are drafted', command: 'draft a post' }, handler);
 
 /** Issue 11, POST-1..POST-6: draft a post with its checks beside it, the approving authority decides on a card. */
 export function register(router: Router): void {
@@ -42,7 +40,7 @@ export function register(router: Router): void {
   router.verb('post.open', inPersonalChat(async (turn, data) => postCard(await postView(turn.services, turn.actor, data.postId))), NO_POST);
   router.verb('post.edit', inPersonalChat(async (turn, data) => postCard(await editPost(turn.services, turn.actor, data.postId))), NO_POST);
   router.verb('post.submit', inPersonalChat(async (turn, data) => postCard(await submitPost(turn.services, turn.actor, data.postId))), NO_POST);
-  router.verb('post.decide', async (turn, data) => postApprovalCard((await decidePost(turn.services, turn.actor, data)).view), async (_turn, bad) => {
+  router.verb('post.decide', async (turn, data) => afterDecision(turn, await decidePost(turn.services, turn.actor, data), postApprovalCard), async (_turn, bad) => {
     throw new AppError('INVALID_INPUT', bad.errors.reason ?? 'This card does not name a post round.');
   });
   router.verb('post.publish', inPersonalChat(async (turn, data) => postCard(await markPublished(turn.services, turn.actor, data))), async (_turn, bad) => {

@@ -1,7 +1,8 @@
 import type { Router } from '../../src/teams/router';
 import { ROLE_LABELS } from '../../src/domain/roles';
 import { grantRole } from '../../src/services/grant-role';
-import { revokeRole } from '../../src/services/revoke-role';
+import { revokeQuestion, revokeRole } from '../../src/services/revoke-role';
+import { confirmCard } from '../../cards/common/confirm-card';
 import { grantFormView, rolesView } from '../../src/services/admin-reads';
 import { grantRoleCard, rolesCard } from '../../cards/roles/roles-card';
 
@@ -27,6 +28,7 @@ export function register(router: Router): void {
   router.verb(
     'roles.revoke',
     async (turn, data) => {
+      if (!data.confirmed) return confirmCard(await revokeQuestion(turn.services, turn.actor, data.grantId));
       const outcome = await revokeRole(turn.services, turn.actor, data.grantId);
       return rolesCard(await rolesView(turn.services, turn.actor, outcome.revoked ? `${outcome.personName} no longer holds ${ROLE_LABELS[outcome.role]}. They have been told.` : 'That role had already been revoked; nothing changed.'));
     },

@@ -3,7 +3,7 @@ import { hasRole } from './roles';
 import { refuse, type Result } from './result';
 
 /** The life of a request (REQ-1..REQ-4): draft -> IT review -> City Attorney review -> approved, or returned to revise. */
-export type RequestStatus = 'draft' | 'it_review' | 'attorney_review' | 'returned' | 'approved' | 'withdrawn' | 'cancelled';
+export type RequestStatus = 'draft' | 'it_review' | 'attorney_review' | 'returned' | 'approved' | 'withdrawn' | 'cancelled' | 'discarded';
 export type ReviewStage = 'it' | 'attorney';
 export type Decision = 'approve' | 'reject';
 
@@ -15,6 +15,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   approved: 'Approved',
   withdrawn: 'Withdrawn',
   cancelled: 'Cancelled',
+  discarded: 'Discarded draft',
 };
 
 export const STAGE_LABELS: Record<ReviewStage, string> = { it: 'IT review', attorney: 'City Attorney review' };
@@ -40,6 +41,13 @@ export function canStop(req: { requesterId: string; status: RequestStatus }, act
   if (req.status === 'it_review' || req.status === 'attorney_review') return { refused: false, next: 'withdrawn' };
   if (req.status === 'draft' || req.status === 'returned') return { refused: false, next: 'cancelled' };
   return refuse('STALE_CARD', `This request can no longer be withdrawn or cancelled (${STATUS_LABELS[req.status] ?? req.status}); your click did not change anything.`);
+}
+
+/** A draft never sent can be discarded by its requester: it leaves "my requests" (kept on record, audited). */
+export function canDiscard(req: { requesterId: string; status: RequestStatus; round: number }, actor: Pick<Actor, 'personId'>): Result {
+  if (req.requesterId !== actor.personId) return refuse('NOT_AUTHORIZED', 'Only the person who started this draft can discard it.');
+  if (req.status !== 'draft' || req.round > 0) return refuse('STALE_CARD', `Only a draft that was never sent can be discarded; this one is ${(STATUS_LABELS[req.status] ?? req.status).toLowerCase()}. Your click did not change anything.`);
+  return { refused: false };
 }
 
 /**

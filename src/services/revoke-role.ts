@@ -5,6 +5,8 @@ import { appendAudit } from '../records/audit';
 import { enqueueToPerson } from '../notify/outbox';
 import { TX_OPTIONS } from '../store/prisma';
 import type { Services } from './context';
+import type { ConfirmView } from './done-view';
+import { ownLabel } from '../domain/own-keys';
 
 export type RevokeOutcome = { revoked: true; personName: string; role: Role } | { revoked: false; reason: 'already_revoked' };
 
@@ -34,4 +36,13 @@ export async function revokeRole({ db, present }: Pick<Services, 'db' | 'present
     });
     return { revoked: true as const, personName: grant.person.name, role };
   }, TX_OPTIONS);
+}
+
+/** The confirm card's question for Revoke (CARDS.md: destructive actions confirm first); admins only, like the act. */
+export async function revokeQuestion({ db }: Pick<Services, 'db'>, actor: Actor, grantId: string): Promise<ConfirmView> {
+  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can revoke roles.');
+  const grant = await db.roleGrant.findUnique({ where: { id: grantId }, include: { person: true } });
+  const back = { title: 'Keep it', verb: 'roles.show' } as const;
+  if (!grant || grant.revokedAt) return { headline: 'Already revoked', question: 'That role had already been revoked; nothing to do.', confirm: { title: 'Roles', verb: 'roles.show' }, back: { title: 'Back to help', verb: 'help.show' } };
+  return { headline: 'Revoke this role?', question: `${grant.person.name} will no longer hold ${ownLabel(ROLE_LABELS, grant.role)}. They will be told.`, confirm: { title: 'Yes, revoke', verb: 'roles.revoke', grantId, confirmed: true }, back };
 }

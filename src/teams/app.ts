@@ -19,6 +19,7 @@ import * as records from '../../dialogs/records';
 import * as posts from '../../dialogs/posts';
 import * as freshness from '../../dialogs/freshness';
 import * as oversight from '../../dialogs/oversight';
+import * as reviews from '../../dialogs/reviews';
 
 /** Install events carry no name (Teams and the Playground alike): ask Teams for it once, when a person is new. */
 async function memberName(ctx: TurnContext): Promise<string | undefined> {
@@ -30,7 +31,7 @@ async function memberName(ctx: TurnContext): Promise<string | undefined> {
 }
 
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
-const FEATURES = [help, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, freshness, oversight];
+const FEATURES = [help, reviews, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, freshness, oversight];
 
 export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEditStep, ZRequestRef, ZReviewDecision, ZStepAction } from './presence-request';
+import { confirmedFlag, ZEditStep, ZRequestRef, ZReviewDecision, ZStepAction } from './presence-request';
 import { ZBlockDecision, ZBlockRequest, ZPolicyDecision, ZPolicyRef, ZPolicyStart, ZPolicyStep } from './department-policy';
 import { ZEditPresence, ZGoLive, ZPresenceRef, ZRegistryFilter, ZSetState, ZSetupStart } from './registry';
 import { ZGrantRole, ZRevokeRole } from './roles';
@@ -32,9 +32,15 @@ export const VERBS = {
   'request.edit': ZEditStep,
   'request.open': ZRequestRef.extend({ verb: z.literal('request.open') }),
   'request.submit': ZRequestRef.extend({ verb: z.literal('request.submit') }),
-  'request.stop': ZRequestRef.extend({ verb: z.literal('request.stop') }),
+  'request.stop': ZRequestRef.extend({ verb: z.literal('request.stop'), confirmed: confirmedFlag.optional() }),
+  'request.discard': ZRequestRef.extend({ verb: z.literal('request.discard'), confirmed: confirmedFlag.optional() }),
   'reviews.mine': plain('reviews.mine'),
+  'reviews.next': plain('reviews.next'),
   'review.open': z.object({ verb: z.literal('review.open'), reviewId: uuid('a review') }),
+  'policy.review': z.object({ verb: z.literal('policy.review'), policyId: uuid('a policy version') }),
+  'block.open': z.object({ verb: z.literal('block.open'), blockId: uuid('a block request') }),
+  'post.review': z.object({ verb: z.literal('post.review'), roundId: uuid('a post to approve') }),
+  'escalation.open': z.object({ verb: z.literal('escalation.open'), escalationId: uuid('an escalation') }),
   'review.decide': ZReviewDecision,
 
   'registry.show': plain('registry.show'),

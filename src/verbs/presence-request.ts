@@ -9,7 +9,9 @@ export const ZStepAction = z.looseObject({
   step: z.coerce.number().int().min(1).max(5),
   nav: z.enum(['next', 'back', 'save']),
 });
-export const ZRequestRef = z.object({ verb: z.enum(['request.open', 'request.summary', 'request.stop', 'request.submit']), requestId: id, step: z.coerce.number().int().min(1).max(5).optional() });
+export const ZRequestRef = z.object({ verb: z.enum(['request.open', 'request.summary', 'request.stop', 'request.submit', 'request.discard']), requestId: id, step: z.coerce.number().int().min(1).max(5).optional() });
+/** A destructive click counts only from its confirm card (CARDS.md); anything but `true` asks first. */
+export const confirmedFlag = z.preprocess((v) => v === true || v === 'true', z.boolean());
 export const ZEditStep = z.object({ verb: z.literal('request.edit'), requestId: id, step: z.coerce.number().int().min(1).max(5) });
 
 export const ZReviewDecision = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, needsDepartment } from '../domain/roles';
 import { blankToUndefined } from './parse';
+import { confirmedFlag } from './presence-request';
 
 /** One schema per card action, shared by the card that renders the inputs and the handler that parses them. */
 export const ZGrantRole = z
@@ -17,5 +18,5 @@ export const ZGrantRole = z
   });
 export type TGrantRole = z.infer<typeof ZGrantRole>;
 
-export const ZRevokeRole = z.object({ verb: z.literal('roles.revoke'), grantId: z.string().uuid('This card names no role grant') });
+export const ZRevokeRole = z.object({ verb: z.literal('roles.revoke'), grantId: z.string().uuid('This card names no role grant'), confirmed: confirmedFlag.optional() });
 export type TRevokeRole = z.infer<typeof ZRevokeRole>;

@@ -131,9 +131,10 @@ describe('Agents Playground: file a department social media policy', () => {
     await shot('policy-summary.png', card);
     await ui.clickCardButton("File with the Mayor's Office", { card });
 
-    // Filed: the same card says where the policy stands, and can no longer be edited or filed again.
-    card = await ui.waitForCard("Filed: waiting for the Mayor's Office", { after: before });
-    expect(await text(card)).toContain('Parks Division social media policy, version 1');
+    // Filed: the card is replaced by a short one (issue 10) that says what happened and what comes next.
+    card = await ui.waitForCard("Filed version 1 with the Mayor's Office", { after: before });
+    expect(await text(card)).toContain("The Mayor's Office acknowledges it or returns it with comments");
+    expect(await card.locator('button[title="See policy"]').count()).toBe(1);
     expect(await card.locator('button[title="Edit"]').count()).toBe(0);
     expect(await card.locator(`button[title="File with the Mayor's Office"]`).count()).toBe(0);
     await shot('policy-filed.png', card);

@@ -116,7 +116,8 @@ describe('Agents Playground: draft a post', () => {
 
     const db = createPrisma(`file:${path.join(session!.dataDir, 'social-steward.db')}`);
     const round = await db.postRound.findFirstOrThrow().finally(() => db.$disconnect());
-    expect(await approveAsDana(session!, round.id)).toContain('Approved by Dana Reyes');
+    // Dana gets the short card (issue 10); the channel's card shows the decision for everyone.
+    expect(await approveAsDana(session!, round.id)).toContain('You approved the post for @MadisonParks');
     const approved = await ui.waitForCard('Approved by Dana Reyes', { timeoutMs: 120_000 });
     expect(await approved.locator('button[title="Approve"]').count()).toBe(0);
     await shot('post-approved-card.png', approved);

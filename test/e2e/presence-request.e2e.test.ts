@@ -140,11 +140,12 @@ describe('Agents Playground: request a presence', () => {
     await shot('request-summary.png', card);
     await ui.clickCardButton('Submit for review', { card });
 
-    // Submitted: the same card now says where the request stands, and can no longer be edited.
-    card = await ui.waitForCard('Sent to IT review', { after: before });
+    // Submitted: the card is replaced by a short one (issue 10): what happened, what comes next, the details a click away.
+    card = await ui.waitForCard(`Sent ${PARKS.handle} for IT review`, { after: before });
+    expect(await text(card)).toContain("IT reviews it first, then the City Attorney's office");
     expect(await card.locator('button[title="Edit"]').count()).toBe(0);
     expect(await card.locator('button[title="Submit for review"]').count()).toBe(0);
-    expect(await card.locator('button[title="Withdraw request"]').count()).toBe(1);
+    expect(await card.locator('button[title="See request"]').count()).toBe(1);
     await shot('request-submitted.png', card);
 
     // The IT review channel: the card the bot posted as a new thread through the Playground's connector.

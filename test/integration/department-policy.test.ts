@@ -23,7 +23,9 @@ describe('POL-1..POL-3 department social media policies', () => {
     const { policyId, card } = await fillPolicy(dana(), fullPolicy());
     expect(cardText(card)).toContain("Read it through, then file it with the Mayor's Office");
     const filed = await dana().click({ verb: 'policy.file', policyId });
-    expect(cardText(filed.card)).toContain("Filed: waiting for the Mayor's Office");
+    // Issue 10: the short card after File; the version as filed is one click away.
+    expect(cardText(filed.card)).toContain("Filed version 1 with the Mayor's Office");
+    expect(cardText((await dana().click(cardActions(filed.card)[0].data)).card)).toContain("Filed: waiting for the Mayor's Office");
 
     await h.connector.waitFor((c) => c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === MAYORS_OFFICE.id);
     const [posted] = postsTo(h, MAYORS_OFFICE);
@@ -33,7 +35,8 @@ describe('POL-1..POL-3 department social media policies', () => {
     await h.connector.waitFor((c) => c.conversationId === h.user('Omar Said').personalConversationId() && c.body?.summary === 'Copy of a department social media policy');
 
     const ack = await chris().click({ verb: 'policy.decide', policyId, decision: 'acknowledge' }, { channel: MAYORS_OFFICE });
-    expect(cardText(ack.card)).toMatch(/Acknowledged by Chris Avery on/);
+    expect(cardText(ack.card)).toContain("You acknowledged Parks Division's policy, version 1");
+    expect(cardText((await chris().click(cardActions(ack.card)[0].data, { channel: MAYORS_OFFICE })).card)).toMatch(/Acknowledged by Chris Avery on/);
     await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Acknowledged by Chris Avery'));
     await h.connector.waitFor((c) => c.conversationId === dana().personalConversationId() && c.body?.summary === "The Mayor's Office acknowledged your policy");
 
@@ -147,7 +150,8 @@ describe('POL-1..POL-3 department social media policies', () => {
     const staff = await h.user('Pat Parker').click({ verb: 'block.decide', blockId: block.id, decision: 'done' }, { channel: IT_REVIEW });
     expect(cardText(staff.card)).toContain('Only IT can act on this request. Nothing was changed.');
     const done = await h.user('Ivy Tran').click({ verb: 'block.decide', blockId: block.id, decision: 'done' }, { channel: IT_REVIEW });
-    expect(cardText(done.card)).toMatch(/Blocked by Ivy Tran on/);
+    expect(cardText(done.card)).toContain('You marked the block as done');
+    expect(cardText((await h.user('Ivy Tran').click(cardActions(done.card)[0].data, { channel: IT_REVIEW })).card)).toMatch(/Blocked by Ivy Tran on/);
     await h.connector.waitFor((c) => c.conversationId === dana().personalConversationId() && c.body?.summary === 'IT blocked the sites you asked for');
     const staffAsk = await h.user('Pat Parker').say('block social media');
     expect(cardText(staffAsk[0])).toContain('Only a department head can ask IT');

@@ -112,8 +112,11 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).state).toBe('active');
 
     const done = await morgan.click({ ...suspend, suspendGround: 'appears_abandoned', suspendNote: 'No posts since spring; owner does not answer.' });
-    expect(cardText(done.card)).toContain('Suspend, by Morgan Lee');
-    expect(cardActions(done.card).map((a) => a.title)).toEqual(['Open']);
+    // Issue 10: the short card after the decision; the decided escalation card is one click away.
+    expect(cardText(done.card)).toContain(`You chose "Suspend" for ${presence.handle}`);
+    const decidedCard = (await morgan.click(cardActions(done.card).find((a) => a.verb === 'escalation.open')!.data)).card;
+    expect(cardText(decidedCard)).toContain('Suspend, by Morgan Lee');
+    expect(cardActions(decidedCard).map((a) => a.title)).toEqual(['Open']);
     expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).state).toBe('suspended');
 
     const decided = await h.bot.db.freshnessEscalation.findUniqueOrThrow({ where: { id: escalation.id } });

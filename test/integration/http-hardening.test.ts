@@ -51,7 +51,7 @@ describe('hardening at the HTTP boundary', () => {
 
     const danaId = (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Dana Reyes' } })).id;
     const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { personId: danaId, role: 'department_head' } });
-    await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id });
+    await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     const res = await fetch(link.url);
     expect(res.status).toBe(403);
     expect(await res.text()).not.toContain('social media policy, version');

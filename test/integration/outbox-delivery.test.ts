@@ -55,7 +55,7 @@ describe('outbox: proactive messages survive throttling, blocking and crashes', 
   it('keeps messages to one conversation in order, even when the first is retried', async () => {
     h.connector.script(toIvy, { status: 500 });
     const grants = await h.bot.db.roleGrant.findMany({ where: { personId: ivyId }, orderBy: { grantedAt: 'asc' } });
-    for (const g of grants) await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: g.id });
+    for (const g of grants) await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: g.id, confirmed: true });
     await waitUntil(async () => (await h.bot.db.outboxMessage.count({ where: { status: 'pending' } })) === 0, 15_000);
     const delivered = h.connector.calls.filter(toIvy).map((c) => c.body.summary as string).filter((s) => s.includes('was removed'));
     // The first revoke notice failed once with 500 and was retried before the second went out.

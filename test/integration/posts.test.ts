@@ -103,7 +103,10 @@ describe('Drafting posts: checks beside the text, the approving authority decide
 
     // Return needs a reason; then the drafter revises and resubmits, keeping round 1.
     expect(cardText((await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return' })).card)).toContain('Say what to change');
-    const returned = (await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return', reason: 'Say what time it opens.' })).card;
+    const shortCard = (await dana.click({ verb: 'post.decide', roundId: round1.id, decision: 'return', reason: 'Say what time it opens.' })).card;
+    // Issue 10: the decider gets the short card; the decided card is one click away.
+    expect(cardText(shortCard)).toContain('You returned the post for');
+    const returned = (await dana.click({ verb: 'post.review', roundId: round1.id })).card;
     expect(cardText(returned)).toContain('Returned by Dana Reyes');
     // The drafter is told, with the button to revise (through the outbox, in the decision's transaction).
     const told = await h.bot.db.outboxMessage.findMany({ where: { activity: { contains: 'Your post was returned' } } });

@@ -69,7 +69,11 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     const { requestId } = await fillRequest(pat, answers);
     const res = await pat.click({ verb: 'request.submit', requestId });
-    expect(cardText(res.card)).toMatch(/Sent to IT review \(submitted .*\). You will get a message here when they decide./);
+    // Issue 10: the short card says what happened and what comes next; the request as it stands is one click away.
+    expect(cardText(res.card)).toContain('Sent @MadisonParks for IT review');
+    expect(cardActions(res.card)[0]).toMatchObject({ title: 'See request', verb: 'request.open' });
+    const seen = await pat.click(cardActions(res.card)[0].data);
+    expect(cardText(seen.card)).toMatch(/Sent to IT review \(submitted .*\). You will get a message here when they decide./);
     const [posted] = await waitForCards(h, IT_REVIEW, 1);
     const text = cardText(posted.card);
     expect(text).toContain('IT review: new social media presence');
@@ -114,9 +118,19 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     await pat.click({ verb: 'request.submit', requestId });
     await waitForCards(h, IT_REVIEW, 1);
     const summary = await pat.click({ verb: 'request.open', requestId });
-    expect(cardActions(summary.card).map((a) => a.title)).toContain('Yes, withdraw');
-    const res = await pat.click({ verb: 'request.stop', requestId });
+    // Issue 10: Withdraw is a plain button; the click brings a confirm card and changes nothing by itself.
+    const withdraw = summary.card.actions.find((a: { title: string }) => a.title === 'Withdraw');
+    expect(withdraw).toMatchObject({ type: 'Action.Execute', data: { verb: 'request.stop', requestId } });
+    expect(withdraw.style).toBeUndefined();
+    const asked = await pat.click(withdraw.data);
+    expect(cardText(asked.card)).toContain('Withdraw this request?');
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('it_review');
+    expect(await h.bot.db.auditEvent.count({ where: { action: 'request.withdrawn', entityId: requestId } })).toBe(0);
+    const yes = cardActions(asked.card).find((a) => a.title === 'Yes, withdraw')!;
+    expect(yes.data).toMatchObject({ verb: 'request.stop', requestId, confirmed: true });
+    const res = await pat.click(yes.data);
     expect(cardText(res.card)).toContain('Request withdrawn; the reviewers can see that.');
+    expect(await h.bot.db.auditEvent.count({ where: { action: 'request.withdrawn', entityId: requestId } })).toBe(1);
     await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Withdrawn by Pat Parker (the requester)'));
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId } });
     const late = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: IT_REVIEW });
@@ -149,7 +163,7 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     const otherId = cardActions(other)[0].data.requestId;
     expect(otherId).not.toBe(requestId);
     await h.bot.db.presenceRequest.update({ where: { id: otherId }, data: { answers: '{"handle": 5}' } });
-    const res = await pat.click({ verb: 'request.stop', requestId });
+    const res = await pat.click({ verb: 'request.stop', requestId, confirmed: true });
     const text = cardText(res.card);
     expect(text).toContain('Sorry, something went wrong');
     expect(text).toContain('Your cancellation was saved');

@@ -34,8 +34,12 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect((await h.bot.db.review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('pending');
 
     const rejected = await ivy.click({ verb: 'review.decide', reviewId, decision: 'reject', reason: 'The handle @MadisonParks belongs to a personal account.' }, { channel: IT_REVIEW });
-    expect(cardText(rejected.card)).toMatch(/Returned by Ivy Tran on .*\nReason: The handle @MadisonParks belongs to a personal account\./);
-    expect(cardActions(rejected.card)).toHaveLength(0);
+    // Issue 10: the decider's card is the short one (what happened, what next); the details are one click away.
+    expect(cardText(rejected.card)).toContain('You returned @MadisonParks to the requester');
+    expect(cardActions(rejected.card).map((a) => a.verb)).toEqual(['review.open']);
+    const details = await ivy.click(cardActions(rejected.card)[0].data, { channel: IT_REVIEW });
+    expect(cardText(details.card)).toMatch(/Returned by Ivy Tran on .*\nReason: The handle @MadisonParks belongs to a personal account\./);
+    expect(cardActions(details.card)).toHaveLength(0);
 
     // The channel card is updated in place for everyone, and Pat is told with a button to revise.
     const [update] = await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Returned by Ivy Tran'));
@@ -50,7 +54,7 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(cardText(edit.card)).toContain('Returned to you: The handle @MadisonParks belongs to a personal account.');
     await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'instagram', handle: '@CityofMadisonParks', criterion: 'marketing' });
     const resubmitted = await pat.click({ verb: 'request.submit', requestId });
-    expect(cardText(resubmitted.card)).toContain('Sent to IT review (submitted');
+    expect(cardText(resubmitted.card)).toContain('Sent @CityofMadisonParks for IT review');
     await waitForCards(h, IT_REVIEW, 2);
     const round2 = channelCards(h, IT_REVIEW)[1].card;
     expect(cardText(round2)).toContain('2 (resubmitted after changes)');
@@ -65,7 +69,8 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
 
     const attorneyReview = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });
     const approved = await sam.click({ verb: 'review.decide', reviewId: attorneyReview.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
-    expect(cardText(approved.card)).toMatch(/Approved by Sam Okafor on/);
+    expect(cardText(approved.card)).toContain('You approved @CityofMadisonParks');
+    expect(cardText((await sam.click(cardActions(approved.card)[0].data, { channel: CITY_ATTORNEY })).card)).toMatch(/Approved by Sam Okafor on/);
     await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.body?.summary === 'Your social media presence is approved');
 
     const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { requestId } });
@@ -127,10 +132,12 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     const review = await h.bot.db.review.findUniqueOrThrow({ where: { id: reviewId } });
     expect(['approved', 'rejected']).toContain(review.status);
     expect(await h.bot.db.auditEvent.count({ where: { action: 'review.decided', entityId: review.requestId } })).toBe(1);
-    // Every clicker sees the same final state; those who lost the race are told their click did not count.
+    // The winner gets the short card; every other clicker sees the final state and that their click did not count.
     const banner = review.status === 'approved' ? 'Approved by' : 'Returned by';
-    expect(results.every((r) => cardText(r.card).includes(banner))).toBe(true);
-    expect(results.filter((r) => cardText(r.card).includes('did not change anything'))).toHaveLength(19);
+    const won = results.filter((r) => /You (approved|returned) /.test(cardText(r.card)));
+    expect(won).toHaveLength(1);
+    const lost = results.filter((r) => r !== won[0]);
+    expect(lost.every((r) => cardText(r.card).includes(banner) && cardText(r.card).includes('did not change anything'))).toBe(true);
 
     await h.bot.worker.drain();
     await new Promise((r) => setTimeout(r, 300));
@@ -175,7 +182,10 @@ describe('REQ-2 reviewers find what waits for them', () => {
     const opened = await h.user('Ivy Tran').click({ verb: 'review.open', reviewId });
     expect(cardActions(opened.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
     const decided = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId, decision: 'approve' });
-    expect(cardText(decided.card)).toMatch(/Approved by Ivy Tran/);
+    // Issue 10: in the personal chat the short card offers the next review and the way back to the list.
+    expect(cardText(decided.card)).toContain('You approved @MadisonParks for IT');
+    expect(cardActions(decided.card).map((a) => a.title)).toEqual(['Next review', 'See the request', 'Back to reviews']);
+    expect(cardText((await h.user('Ivy Tran').click({ verb: 'review.open', reviewId })).card)).toMatch(/Approved by Ivy Tran/);
     // The channel card is still updated for everyone.
     await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Approved by Ivy Tran'));
     const [empty] = await h.user('Ivy Tran').say('reviews');
@@ -184,6 +194,6 @@ describe('REQ-2 reviewers find what waits for them', () => {
 
   it('refuses the list to staff', async () => {
     const [reply] = await h.user('Pat Parker').say('reviews');
-    expect(cardText(reply)).toContain("Only IT reviewers and the City Attorney's office review requests.");
+    expect(cardText(reply)).toContain('Reviews are for the people who decide');
   });
 });

@@ -114,7 +114,7 @@ describe('REC-2 public records: search, export, single-use link', () => {
 
     const later = downloadUrl((await rita.click({ verb: 'records.export' })).card);
     const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'records_custodian', revokedAt: null } });
-    await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
+    await morgan.click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     const refused = await fetch(later);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('no longer hold');

@@ -58,10 +58,13 @@ describe('roles: admins grant and revoke, everyone else is refused', () => {
   it('lets the admin revoke, tells the person, and a second click changes nothing', async () => {
     const morgan = h.user('Morgan Lee');
     const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'it_reviewer' } });
-    const res = await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
+    // Issue 10: the plain Revoke brings a confirm card; only its Yes revokes.
+    const asked = await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
+    expect(cardText(asked.card)).toContain('Revoke this role?');
+    const res = await morgan.click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     expect(cardText(res.card)).toContain('Ivy Tran no longer holds IT reviewer');
     await h.connector.waitFor((c) => JSON.stringify(c.body ?? '').includes('Your IT reviewer role was removed'));
-    const again = await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
+    const again = await morgan.click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     expect(cardText(again.card)).toContain('already been revoked');
     expect(await h.bot.db.auditEvent.count({ where: { action: 'role.revoked' } })).toBe(1);
     // REC-1: the grant is kept as a record, marked revoked, and no longer counts.

@@ -70,7 +70,7 @@ describe('the outbox with two bot processes on one PostgreSQL database', () => {
       if (round % 2 === 0) await morgan.click({ verb: 'roles.grant', personId: ids.get(name)!, role: 'it_reviewer' });
       else {
         const grant = await two.db.roleGrant.findFirstOrThrow({ where: { personId: ids.get(name)!, role: 'it_reviewer' } });
-        await morgan.click({ verb: 'roles.revoke', grantId: grant.id });
+        await morgan.click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
       }
     };
     for (let round = 0; round < 24; round++) {

@@ -83,6 +83,9 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   for (const p of people) for (const t of ['help', 'what is the weather', 'my requests', 'reviews', 'registry', 'policy status', 'records', 'audit', 'roles', 'channels', 'delivery problems']) await say(p, t);
   await say(morgan, 'bind channel', { channel: IT_REVIEW });
   await say(pat, 'help', { channel: IT_REVIEW });
+  // Issue 10: "Did you mean ...?", and a draft command in a channel (the way to the personal chat).
+  await say(pat, 'my reqeusts');
+  await say(pat, 'my requests', { channel: IT_REVIEW });
 
   // A request: every step, the summary, submission, a return by IT, resubmission, both approvals.
   const ordinary = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
@@ -139,7 +142,9 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await click(chris, { verb: 'policy.decide', policyId, decision: 'return', comments: variant === 'ordinary' ? 'Point 9 needs a named records custodian.' : MAX_REASON.padEnd(2000, ' x') }, { channel: MAYORS_OFFICE });
   const again = await fillPolicy(dana, policyAnswers);
   await click(dana, { verb: 'policy.file', policyId: again.policyId });
-  await click(chris, { verb: 'policy.decide', policyId: again.policyId, decision: 'acknowledge' }, { channel: MAYORS_OFFICE });
+  await say(chris, 'reviews');
+  await click(chris, { verb: 'policy.review', policyId: again.policyId });
+  await click(chris, { verb: 'policy.decide', policyId: again.policyId, decision: 'acknowledge' });
   await click(chris, { verb: 'policy.view', policyId: again.policyId });
   await h.bot.worker.drain();
 

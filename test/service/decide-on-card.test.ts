@@ -89,12 +89,12 @@ describe('decide-on-card engine', () => {
     const block = await requestAccessBlock(w.services, head, { departmentId: 'parks', sites: 'tiktok.com', reason: 'Counter staff may not use it on duty.' });
     await expect(decideAccessBlock(w.services, head, { blockId: block.id, decision: 'done' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     w.setClock('2026-03-05T10:00:00Z');
-    const done = await decideAccessBlock(w.services, ivy, { blockId: block.id, decision: 'done' });
+    const done = (await decideAccessBlock(w.services, ivy, { blockId: block.id, decision: 'done' })).view;
     expect(done.decided).toEqual(expect.objectContaining({ outcome: 'done', by: 'Ivy Tran' }));
     const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'access_block.decided', entityId: block.id } });
     expect(JSON.parse(event.data).shownCardSha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await w.db.accessBlockRequest.findUniqueOrThrow({ where: { id: block.id } })).decidedAt?.toISOString()).toBe('2026-03-05T10:00:00.000Z');
-    const late = await decideAccessBlock(w.services, ivy, { blockId: block.id, decision: 'decline', response: 'No.' });
+    const late = (await decideAccessBlock(w.services, ivy, { blockId: block.id, decision: 'decline', response: 'No.' })).view;
     expect(late.notice).toBe('This was already decided; your click did not change anything.');
   });
 });

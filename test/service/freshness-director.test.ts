@@ -27,7 +27,7 @@ describe('IT Director actions on an escalation', () => {
   it('more time counts as activity from now: the next weeks neither nudge nor escalate it until it is stale again', async () => {
     const { director, presenceId, escalation } = await escalated();
     w.setClock(new Date(MONDAY.getTime() + days(1)));
-    const view = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'more_time', ground: 'not_timely', note: 'Owner is on leave until January.' });
+    const view = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'more_time', ground: 'not_timely', note: 'Owner is on leave until January.' })).view;
     expect(view.decided).toMatchObject({ action: 'Give more time', ground: 'It is not kept timely', by: 'Morgan Lee' });
     expect(await w.db.presenceConfirmation.count({ where: { presenceId, personId: director.personId } })).toBe(1);
 
@@ -40,13 +40,13 @@ describe('IT Director actions on an escalation', () => {
   it('reassigns the owner, tells the new one, and refuses the current owner or nobody as the new one', async () => {
     const { pat, director, presenceId, escalation } = await escalated();
     const sam = await w.person('Sam New');
-    const same = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerId: pat.personId });
+    const same = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerId: pat.personId })).view;
     expect(same.inputError).toBe('Choose someone other than the current owner.');
-    const none = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.' });
+    const none = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.' })).view;
     expect(none.inputError).toBe('Choose the new owner.');
     expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(pat.personId);
 
-    const done = await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved to Streets.', newOwnerId: sam.personId });
+    const done = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved to Streets.', newOwnerId: sam.personId })).view;
     expect(done.decided).toMatchObject({ action: 'Reassign the owner', newOwner: 'Sam New' });
     // REG-2: a reassignment is a handover, so the registry flags the login until Sam changes it.
     expect(await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).toMatchObject({ ownerId: sam.personId, handedOverAt: MONDAY });

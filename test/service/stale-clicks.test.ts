@@ -92,7 +92,7 @@ describe('stale clicks get the card as it stands', () => {
     const dana = await w.person('Dana Reyes', [['department_head', 'parks']]);
     const answers = { ...Object.fromEntries(POLICY_POINTS.map((p) => [p.id, `Parks: ${p.example}`])), personalUse: 'apm_3_9' };
     const policy = await w.db.departmentPolicy.create({ data: { departmentId: 'parks', filerId: dana.personId, status: 'draft', answers: JSON.stringify(answers), step: 8 } });
-    expect((await filePolicy(w.services, dana, policy.id)).screen).toBe('filed');
+    expect((await filePolicy(w.services, dana, policy.id)).screen).toBe('done');
     const before = await counts();
     const again = await filePolicy(w.services, dana, policy.id);
     expect(again.screen).toBe('filed');

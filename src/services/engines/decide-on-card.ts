@@ -7,6 +7,7 @@ import { TX_OPTIONS, type Db, type Tx } from '../../store/prisma';
 import type { Presenters } from '../presenters';
 import type { Services } from '../context';
 import { shownCardHash } from './card-hash';
+import type { DoneView } from '../done-view';
 
 /** What the clicker may be told beside the card: why their click did not count, or what to fix in the input. */
 export interface CardExtra {
@@ -40,6 +41,8 @@ export interface DecisionSpec<R, V, I, N> {
   /** The stored hash of the card as posted, when the record keeps one; otherwise the outbox's copy is hashed. */
   storedCardHash?(record: R): string | null;
   updateSummary(verdict: N): string;
+  /** The short card the decider gets once their decision counted: what happened, what comes next (issue 10). */
+  done?(db: Db, record: R, verdict: N, input: I): Promise<DoneView> | DoneView;
 }
 
 export interface AfterContext {
@@ -56,7 +59,7 @@ export async function decideOnCard<R, V, I, N>(
   actor: Actor,
   id: string,
   input: I,
-): Promise<{ view: V; decided: boolean }> {
+): Promise<{ view: V; decided: boolean; done?: DoneView }> {
   const { db } = services;
   const record = await spec.load(db, id);
   if (!record) throw new AppError('NOT_FOUND', spec.notFound);
@@ -88,5 +91,14 @@ export async function decideOnCard<R, V, I, N>(
     if (err instanceof LostRace) return current({ notice: LOST_RACE_NOTICE });
     throw err;
   }
-  return decidedView ? { view: decidedView, decided: true } : { ...(await current()), decided: true };
+  const shown = decidedView ? { view: decidedView } : await current();
+  return { ...shown, decided: true, done: await spec.done?.(db, record, verdict, input) };
+}
+
+/** A decision card opened from `reviews`: the same read authorization as a click, and the card as it stands. */
+export async function openOnCard<R, V, I, N>(spec: DecisionSpec<R, V, I, N>, db: Db, actor: Actor, id: string): Promise<V> {
+  const record = await spec.load(db, id);
+  if (!record) throw new AppError('NOT_FOUND', spec.notFound);
+  if (!spec.canSee(actor, record)) throw new AppError('NOT_AUTHORIZED', `${spec.notAllowed(record)} Nothing was changed.`);
+  return spec.view(db, record, {});
 }

@@ -11,6 +11,7 @@ import type { FreshnessEscalationView } from '../presenters';
 import { decideOnCard, type DecisionSpec } from '../engines/decide-on-card';
 import { recordAsItStands } from '../presence/load-presence';
 import { escalationViewFor } from './escalation-view';
+import { escalationDone } from '../reviews/decision-done';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
 
@@ -103,13 +104,14 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
   },
   cardOutboxId: (e) => e.outboxId,
   updateSummary: (verdict) => `IT Director: ${DIRECTOR_ACTION_LABELS[verdict.action]}`,
+  done: escalationDone,
 });
 
-export async function decideEscalation(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { escalationId: string } & DirectorInput): Promise<FreshnessEscalationView> {
+export async function decideEscalation(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { escalationId: string } & DirectorInput) {
   const { escalationId, ...decision } = input;
   // Asked only for an IT Director, so no one else can probe which people exist.
   if (decision.newOwnerId && actor.roles.some((r) => r.role === 'it_director') && !(await services.db.person.findUnique({ where: { id: decision.newOwnerId }, select: { id: true } }))) {
     throw new AppError('INVALID_INPUT', 'That person is not known to Social Steward. Nothing was changed.');
   }
-  return (await decideOnCard(directorDecision(services.config.timeZone), services, actor, escalationId, decision)).view;
+  return decideOnCard(directorDecision(services.config.timeZone), services, actor, escalationId, decision);
 }

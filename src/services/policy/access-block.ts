@@ -11,6 +11,7 @@ import type { Services } from '../context';
 import type { BlockView } from '../presenters';
 import { decideOnCard, type DecisionSpec } from '../engines/decide-on-card';
 import { postCard } from '../engines/card-hash';
+import { blockDone } from '../reviews/decision-done';
 
 export async function blockViewFor(db: Db | Tx, b: AccessBlockRequest, timeZone: string, extra: { notice?: string; responseError?: string } = {}): Promise<BlockView> {
   const [dept, people] = await Promise.all([db.department.findUniqueOrThrow({ where: { id: b.departmentId } }), db.person.findMany({ where: { id: { in: [b.requesterId, b.deciderId ?? ''] } } })]);
@@ -74,8 +75,9 @@ export const blockDecision = (timeZone: string): DecisionSpec<AccessBlockRequest
   },
   cardOutboxId: (b) => b.cardOutboxId,
   updateSummary: (verdict) => `Block request ${verdict.next}`,
+  done: blockDone,
 });
 
-export async function decideAccessBlock(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { blockId: string } & BlockInput): Promise<BlockView> {
-  return (await decideOnCard(blockDecision(services.config.timeZone), services, actor, input.blockId, { decision: input.decision, response: input.response })).view;
+export async function decideAccessBlock(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { blockId: string } & BlockInput) {
+  return decideOnCard(blockDecision(services.config.timeZone), services, actor, input.blockId, { decision: input.decision, response: input.response });
 }

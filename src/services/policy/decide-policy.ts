@@ -7,6 +7,7 @@ import type { Services } from '../context';
 import type { PolicyReviewView } from '../presenters';
 import { decideOnCard, type DecisionSpec } from '../engines/decide-on-card';
 import { policyReviewViewFor } from './policy-views';
+import { policyDone } from '../reviews/decision-done';
 
 export type PolicyDecisionInput = { decision: 'acknowledge' | 'return'; comments?: string };
 type Verdict = { next: 'acknowledged' | 'returned' };
@@ -53,8 +54,9 @@ export const policyDecision = (timeZone: string): DecisionSpec<DepartmentPolicy,
   cardOutboxId: (policy) => policy.cardOutboxId,
   storedCardHash: (policy) => policy.cardHash || null,
   updateSummary: (verdict) => `Policy ${verdict.next}`,
+  done: policyDone,
 });
 
-export async function decidePolicy(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { policyId: string } & PolicyDecisionInput): Promise<PolicyReviewView> {
-  return (await decideOnCard(policyDecision(services.config.timeZone), services, actor, input.policyId, { decision: input.decision, comments: input.comments })).view;
+export async function decidePolicy(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { policyId: string } & PolicyDecisionInput) {
+  return decideOnCard(policyDecision(services.config.timeZone), services, actor, input.policyId, { decision: input.decision, comments: input.comments });
 }

@@ -36,7 +36,7 @@ async function file(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, ac
     return policySummary(svc, actor, policyId, `It cannot be filed yet. ${list}: each of the twelve points must be addressed.`);
   }
 
-  await db.$transaction(async (tx) => {
+  const number = await db.$transaction(async (tx) => {
     const latest = await tx.departmentPolicy.findFirst({ where: { departmentId: policy.departmentId, number: { not: null } }, orderBy: { number: 'desc' } });
     const number = (latest?.number ?? 0) + 1;
     const { count } = await tx.departmentPolicy.updateMany({ where: { id: policy.id, status: 'draft', version: policy.version }, data: { status: 'filed', number, filerId: actor.personId, filedAt: now(), version: { increment: 1 } } });
@@ -52,6 +52,15 @@ async function file(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, ac
     else for (const g of await tx.roleGrant.findMany({ where: { role: 'it_director', revokedAt: null } })) await enqueueToPerson(tx, g.personId, copy);
 
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.filed', entityType: 'department_policy', entityId: policy.id, data: { departmentId: policy.departmentId, number, answers: draft } });
+    return number;
   }, TX_OPTIONS);
-  return filedPolicy(svc, actor, policyId);
+  return {
+    screen: 'done',
+    view: {
+      headline: `Filed version ${number} with the Mayor's Office`,
+      next: 'The Mayor\'s Office acknowledges it or returns it with comments; a copy went to the IT Director. You will get a message here either way.',
+      details: { title: 'See policy', verb: 'policy.version', policyId },
+      more: [{ title: 'Policy status', verb: 'policy.status' }],
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { AppError, refusedWith } from '../../errors/app-error';
 import type { FieldErrors } from '../../verbs/parse';
 import type { Verb } from '../../verbs';
 import type { Services } from '../context';
+import type { DoneView } from '../done-view';
 import type { Tone } from '../presenters';
 import { policyDraftOf, registryFactsFor, type RegistryFacts } from './policy-views';
 import { openPolicyDraft } from './save-policy-step';
@@ -36,6 +37,8 @@ export interface PolicyDocData {
   editable?: boolean;
   problem?: string;
   changes?: string[];
+  /** Filed and waiting, shown to the Mayor's Office: the card offers the decision card. */
+  reviewable?: boolean;
   /** A signed link to the printable document, for its filer and head only. */
   documentUrl?: string;
 }
@@ -52,7 +55,8 @@ export type PolicyScreen =
   | { screen: 'picker'; view: DepartmentPickerView }
   | { screen: 'step'; view: PolicyStepView }
   | { screen: 'summary'; view: PolicyDocData }
-  | { screen: 'filed'; view: PolicyDocData };
+  | { screen: 'filed'; view: PolicyDocData }
+  | { screen: 'done'; view: DoneView };
 
 type Svc = Pick<Services, 'db' | 'config'>;
 

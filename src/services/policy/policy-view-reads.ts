@@ -16,6 +16,9 @@ import type { DepartmentPickerView, PolicyDocData } from './policy-reads';
 type Svc = Pick<Services, 'db' | 'config' | 'publicUrl'>;
 const SEES_ALL = ['mayors_office', 'it_reviewer', 'it_director', 'admin'] as const;
 
+/** Who `policy status` answers (the help card offers it to them only): oversight, and department heads or delegates. */
+export const mayReadCompliance = (actor: Actor) => SEES_ALL.some((r) => hasRole(actor, r)) || departmentsWhere(actor, 'department_head', 'policy_delegate').length > 0;
+
 /** Every department, for "view policy" (POL-2: anyone reads a department's current policy). */
 export async function viewPolicyPicker(svc: Pick<Services, 'db'>, error?: string): Promise<DepartmentPickerView> {
   // POL-1: departments and divisions file policies; their boards and commissions (subunits) come under them.
@@ -46,13 +49,17 @@ export async function policyVersion(svc: Svc, actor: Actor, policyId: string): P
       ['Comments', policy.comments ?? undefined],
     ],
     changes: await changesSincePrevious(db, policy),
+    reviewable: policy.status === 'filed' && hasRole(actor, 'mayors_office'),
     documentUrl: mayGetPolicyDocument(actor, policy) && config.credentialKey ? `${svc.publicUrl()}${signDocumentPath(config.credentialKey, policyDocumentPath(policy.id), actor.personId, new Date())}` : undefined,
   };
 }
 
 export async function currentPolicy(svc: Svc, actor: Actor, departmentId: string): Promise<PolicyDocData> {
-  const current = await svc.db.departmentPolicy.findFirst({ where: { departmentId, status: 'acknowledged' }, orderBy: { number: 'desc' } });
-  if (!current) throw new AppError('NOT_FOUND', "That department has no acknowledged policy yet. \"policy status\" shows where each department stands.");
+  // The version in force; failing that, one still waiting for the Mayor's Office (POL-2: every filed version is public).
+  const current =
+    (await svc.db.departmentPolicy.findFirst({ where: { departmentId, status: 'acknowledged' }, orderBy: { number: 'desc' } })) ??
+    (await svc.db.departmentPolicy.findFirst({ where: { departmentId, status: 'filed' }, orderBy: { number: 'desc' } }));
+  if (!current) throw new AppError('NOT_FOUND', "That department has no filed policy yet. \"policy status\" shows where each department stands.");
   return policyVersion(svc, actor, current.id);
 }
 
@@ -68,7 +75,7 @@ export async function policyVersions(svc: Pick<Services, 'db' | 'config'>, depar
   return { departmentName: dept.name, rows: versions.map((v) => ({ policyId: v.id, number: v.number!, status: ownLabel(POLICY_STATUS_LABELS, v.status), filed: formatWhen(v.filedAt!, svc.config.timeZone) })) };
 }
 
-export type ComplianceView = { rows: ComplianceRow[]; scope: 'all'; counts: string } | { rows: ComplianceRow[]; scope: 'own'; needsWork: boolean };
+export type ComplianceView = { rows: ComplianceRow[]; scope: 'all'; counts: string; toDecide: number } | { rows: ComplianceRow[]; scope: 'own'; needsWork: boolean };
 
 /** POL-3: oversight sees every department; a department head or delegate sees their own. */
 export async function policyCompliance(svc: Pick<Services, 'db' | 'config'>, actor: Actor): Promise<ComplianceView> {
@@ -76,7 +83,9 @@ export async function policyCompliance(svc: Pick<Services, 'db' | 'config'>, act
   if (SEES_ALL.some((r) => hasRole(actor, r))) {
     const rows = await complianceRows(db, config.timeZone);
     const done = rows.filter((r) => r.state_ === 'acknowledged').length;
-    return { rows, scope: 'all', counts: `${done} of ${rows.length} departments have an acknowledged policy.` };
+    // The Mayor's Office decides the versions waiting: the card offers the way to them (issue 10).
+    const toDecide = hasRole(actor, 'mayors_office') ? rows.filter((r) => r.state_ === 'awaiting').length : 0;
+    return { rows, scope: 'all', counts: `${done} of ${rows.length} departments have an acknowledged policy.${toDecide ? ` ${toDecide} waiting for your decision.` : ''}`, toDecide };
   }
   const own = departmentsWhere(actor, 'department_head', 'policy_delegate');
   if (!own.length) throw new AppError('NOT_AUTHORIZED', "Policy status is for department heads, the Mayor's Office and IT. Type \"view policy\" to read a department's policy.");

@@ -7,6 +7,7 @@ import { decideOnCard, type DecisionSpec } from '../engines/decide-on-card';
 import { approvalView, canSeeRound, loadRound, storedFindings, type RoundWithPost } from './approval-views';
 import { presenceFacts } from './post-facts';
 import type { PostApprovalView } from './post-views';
+import { postDone } from '../reviews/decision-done';
 
 export type PostDecisionInput = { decision: PostDecision; reason?: string };
 type Verdict = { next: 'approved' | 'returned' };
@@ -47,6 +48,7 @@ export const postDecision = (timeZone: string): DecisionSpec<RoundWithPost, Post
   cardOutboxId: (r) => r.cardOutboxId,
   storedCardHash: (r) => r.cardHash || null,
   updateSummary: (verdict) => `Decided: ${verdict.next}`,
+  done: postDone,
 });
 
 export function decidePost(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { roundId: string } & PostDecisionInput) {

@@ -9,6 +9,7 @@ import type { NoticeView, ReviewView } from '../presenters';
 import { decideOnCard, type AfterContext, type DecisionSpec } from '../engines/decide-on-card';
 import { canSeeReview, draftOf, loadReview, reviewViewFor, type ReviewWithRequest } from './request-views';
 import { openReview } from './submit-request';
+import { reviewDone } from '../reviews/decision-done';
 
 export type ReviewInput = { decision: Decision; reason?: string };
 type Verdict = { next: RequestStatus; reviewStatus: 'approved' | 'rejected' };
@@ -39,6 +40,7 @@ export const reviewDecision = (timeZone: string): DecisionSpec<ReviewWithRequest
   cardOutboxId: (review) => review.cardOutboxId,
   storedCardHash: (review) => review.cardHash || null,
   updateSummary: (verdict) => `Decided: ${verdict.reviewStatus === 'approved' ? 'approved' : 'returned'}`,
+  done: reviewDone,
 });
 
 export function decideReview(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { reviewId: string } & ReviewInput) {

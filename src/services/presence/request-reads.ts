@@ -8,6 +8,7 @@ import { AppError } from '../../errors/app-error';
 import type { Db } from '../../store/prisma';
 import type { FieldErrors } from '../../verbs/parse';
 import type { Services } from '../context';
+import type { DoneView } from '../done-view';
 import type { Section } from './describe-request';
 import { describeRequest } from './describe-request';
 import { draftOf, lookupsFor } from './request-views';
@@ -31,11 +32,11 @@ export interface RequestSummaryView {
   editable: boolean;
   problem?: string;
   history: string[];
-  canStop?: 'withdraw' | 'cancel';
+  canStop?: 'withdraw' | 'cancel' | 'discard';
 }
 
 /** What the requester sees next: a step of the guided flow, or the summary. */
-export type RequestScreen = { screen: 'step'; view: RequestStepView } | { screen: 'summary'; view: RequestSummaryView };
+export type RequestScreen = { screen: 'step'; view: RequestStepView } | { screen: 'summary'; view: RequestSummaryView } | { screen: 'done'; view: DoneView };
 
 type Svc = Pick<Services, 'db' | 'config'>;
 
@@ -81,7 +82,7 @@ export async function requestSummary(svc: Svc, actor: Actor, requestId: string, 
       editable,
       problem,
       history,
-      canStop: status === 'it_review' || status === 'attorney_review' ? 'withdraw' : editable ? 'cancel' : undefined,
+      canStop: status === 'it_review' || status === 'attorney_review' ? 'withdraw' : status === 'draft' ? 'discard' : editable ? 'cancel' : undefined,
     },
   };
 }
@@ -115,7 +116,7 @@ export interface MyRequestsView {
 
 export async function myRequests(svc: Svc, actor: Actor, notice?: string): Promise<MyRequestsView> {
   const { db, config } = svc;
-  const reqs = await db.presenceRequest.findMany({ where: { requesterId: actor.personId }, orderBy: { updatedAt: 'desc' }, take: 20 });
+  const reqs = await db.presenceRequest.findMany({ where: { requesterId: actor.personId, status: { not: 'discarded' } }, orderBy: { updatedAt: 'desc' }, take: 20 });
   return {
     notice,
     rows: reqs.map((r) => {

@@ -42,7 +42,16 @@ async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, 
     await openReview(tx, present, req.id, round, 'it', req.answers, config.timeZone);
     await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'request.submitted', entityType: 'presence_request', entityId: req.id, data: { round, answers: JSON.parse(req.answers) } });
   }, TX_OPTIONS);
-  return requestSummary(svc, actor, requestId);
+  const handle = draftOf(req.answers).handle ?? 'your request';
+  return {
+    screen: 'done',
+    view: {
+      headline: `Sent ${handle} for IT review`,
+      next: "IT reviews it first, then the City Attorney's office. You will get a message here when they decide; you can withdraw it from its card meanwhile.",
+      details: { title: 'See request', verb: 'request.open', requestId },
+      more: [{ title: 'My requests', verb: 'requests.mine' }],
+    },
+  };
 }
 
 /** Creates a review and posts its card to the stage's channel, keeping the hash of what reviewers are shown. */

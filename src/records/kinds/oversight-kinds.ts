@@ -49,14 +49,20 @@ export const policeReferrals: RecordKind = {
 export const recordHolds: RecordKind = {
   name: 'record-holds',
   label: 'Records held for police investigations',
-  columns: ['id', 'referralId', 'caseNumber', 'entityType', 'entityId', 'createdAt'],
+  columns: ['id', 'referralId', 'caseNumber', 'entityType', 'entityId', 'presenceId', 'createdAt'],
   pages: (db, ctx, size) =>
     keyset(
-      (after: Created, take) => db.recordHold.findMany({ where: afterCreated(after), orderBy: CREATED_ORDER, take }),
+      async (after: Created, take) => {
+        const holds = await db.recordHold.findMany({ where: afterCreated(after), orderBy: CREATED_ORDER, take });
+        // A held post is about its referral's presence: a search by presence finds every record its cases keep.
+        const referrals = await db.policeReferral.findMany({ where: { id: { in: [...new Set(holds.map((h) => h.referralId))] } }, select: { id: true, presenceId: true } });
+        const presenceOf = new Map(referrals.map((r) => [r.id, r.presenceId]));
+        return holds.map((h) => ({ ...h, presenceId: presenceOf.get(h.referralId) }));
+      },
       (h) => {
-        const presenceId = h.entityType === 'presence' ? h.entityId : undefined;
+        const presenceId = h.entityType === 'presence' ? h.entityId : h.presenceId;
         return {
-          values: { id: h.id, referralId: h.referralId, caseNumber: h.caseNumber, entityType: h.entityType, entityId: h.entityId, createdAt: iso(h.createdAt) },
+          values: { id: h.id, referralId: h.referralId, caseNumber: h.caseNumber, entityType: h.entityType, entityId: h.entityId, presenceId: presenceId ?? null, createdAt: iso(h.createdAt) },
           facets: { at: h.createdAt, presenceIds: [presenceId], departmentIds: [presenceId ? ctx.presenceDepartment(presenceId) : undefined], personIds: [] },
           line: `Case ${h.caseNumber}: ${h.entityType === 'presence' ? ctx.presenceLabel(h.entityId) : `post ${h.entityId}`} held`,
         };

@@ -37,6 +37,8 @@ const ZEnv = z.object({
   CITY_WEB_DOMAINS: commaList,
   // POST-4: emergency information is released on this page of the City website and pushed out from there.
   EMERGENCY_PAGE_URL: z.url({ protocol: /^https?$/, error: 'EMERGENCY_PAGE_URL must be a web address (https://...)' }).default('https://www.cityofmadison.com/emergency'),
+  // The public pages' address as readers see it, e.g. behind the City website's reverse proxy (README, ADR 0012).
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be a web address (https://...)' }).optional()),
   TIME_ZONE: z
     .string()
     .default('America/Chicago')
@@ -100,6 +102,8 @@ export interface Config {
   readonly cityWebDomains: readonly string[];
   /** POST-4: where emergency information is released instead of being posted. */
   readonly emergencyPageUrl: string;
+  /** Where the public pages and feeds are read (no trailing slash); undefined: this server's own /public. */
+  readonly publicBaseUrl?: string;
   readonly timeZone: string;
   readonly logLevel: string;
   readonly outbox: {
@@ -178,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     firstAdmins: Object.freeze(e.FIRST_ADMINS),
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
     emergencyPageUrl: e.EMERGENCY_PAGE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),

@@ -55,7 +55,7 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
   const app = createApp(adapter, { db, config, log, present: cardPresenters, now: () => new Date(), kickOutbox: () => worker.kick(), publicUrl });
-  const http = createHttpServer({ adapter, app, db, log, config });
+  const http = createHttpServer({ adapter, app, db, log, config, publicUrl });
 
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);

@@ -4,6 +4,7 @@ import { auditEvents, registryHistory } from './audit-kinds';
 import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
 import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
 import { posts, postRounds } from './post-kinds';
+import { webhookSubscribers } from './webhook-kinds';
 
 /**
  * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
@@ -21,6 +22,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   siteBlocks,
   roleGrants,
   channelBindings,
+  webhookSubscribers,
   people,
   notices,
   recordsExports,

@@ -14,3 +14,7 @@ CREATE TABLE "WebhookSubscriber" (
 
 -- CreateIndex
 CREATE INDEX "WebhookSubscriber_state_idx" ON "WebhookSubscriber"("state");
+
+-- REC-1/REC-2: a subscriber is a record of where the City sent its public events; disabled, never deleted.
+CREATE TRIGGER "WebhookSubscriber_no_delete" BEFORE DELETE ON "WebhookSubscriber"
+BEGIN SELECT RAISE(ABORT, 'records are never deleted: WebhookSubscriber'); END;

@@ -40,6 +40,11 @@ const ZEnv = z.object({
   CITY_LOGIN_ALLOW_USER_NAMES: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'CITY_LOGIN_ALLOW_USER_NAMES must be true or false').default('false')),
   // POST-4: emergency information is released on this page of the City website and pushed out from there.
   EMERGENCY_PAGE_URL: z.url({ protocol: /^https?$/, error: 'EMERGENCY_PAGE_URL must be a web address (https://...)' }).default('https://www.cityofmadison.com/emergency'),
+  // The public pages' address as readers see it, e.g. behind the City website's reverse proxy (README, ADR 0012).
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be a web address (https://...)' }).optional()),
+  // Signed webhooks (issue 12): hosts an admin trusts although they resolve to private or loopback addresses.
+  WEBHOOK_ALLOWED_HOSTS: commaList,
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   TIME_ZONE: z
     .string()
     .default('America/Chicago')
@@ -105,6 +110,13 @@ export interface Config {
   readonly cityLogin: { readonly domains: readonly string[]; readonly allowUserNames: boolean };
   /** POST-4: where emergency information is released instead of being posted. */
   readonly emergencyPageUrl: string;
+  /** Where the public pages and feeds are read (no trailing slash); undefined: this server's own /public. */
+  readonly publicBaseUrl?: string;
+  readonly webhooks: {
+    /** Lower-case host names exempt from the private-address refusal (SSRF). */
+    readonly allowedHosts: readonly string[];
+    readonly timeoutMs: number;
+  };
   readonly timeZone: string;
   readonly logLevel: string;
   readonly outbox: {
@@ -184,6 +196,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
     cityLogin: Object.freeze({ domains: Object.freeze(e.CITY_LOGIN_DOMAINS.length ? e.CITY_LOGIN_DOMAINS.map((d) => d.toLowerCase()) : ['cityofmadison.com']), allowUserNames: e.CITY_LOGIN_ALLOW_USER_NAMES === 'true' }),
     emergencyPageUrl: e.EMERGENCY_PAGE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    webhooks: Object.freeze({ allowedHosts: Object.freeze(e.WEBHOOK_ALLOWED_HOSTS.map((h) => h.toLowerCase())), timeoutMs: e.WEBHOOK_TIMEOUT_MS }),
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),

@@ -9,6 +9,7 @@ import { registerDocumentRoute } from './document-route';
 import { jsonActivityBody } from './json-body';
 import { answerServerError, hideServerErrors } from './hide-server-errors';
 import { registerRecordsRoute } from './records-route';
+import { registerPublicRoutes } from './public/public-routes';
 import type { Config } from '../config/config';
 
 export interface HttpServer {
@@ -18,7 +19,7 @@ export interface HttpServer {
   accepting: { value: boolean };
 }
 
-export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; config: Config }): HttpServer {
+export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; config: Config; publicUrl: () => string }): HttpServer {
   const { adapter, app, db, log } = deps;
   const server = restify.createServer({ name: 'social-steward', handleUncaughtExceptions: false });
   // No server-wide body parser: only /api/messages reads a body, and only uncompressed JSON (json-body.ts).
@@ -44,6 +45,7 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
 
   registerDocumentRoute(server, deps);
   registerRecordsRoute(server, deps);
+  registerPublicRoutes(server, deps);
 
   server.post('/api/messages', ...jsonActivityBody(), async (req: Request, res: Response) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();

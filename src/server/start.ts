@@ -13,6 +13,7 @@ import { useServerSettings } from '../store/sqlite-settings';
 import { createApp } from '../teams/app';
 import { createAdapter } from '../teams/adapter';
 import { OutboxWorker } from '../notify/outbox-worker';
+import { routeByKind, WebhookSender } from '../notify/webhook-sender';
 import { TeamsSender } from '../notify/teams-sender';
 import { createHttpServer } from './http-server';
 import { cardPresenters } from '../../cards/presenters';
@@ -51,11 +52,13 @@ export async function startBot(baseConfig: Config, opts: { log?: Logger } = {}):
   // sender's lease runs out after a few polls and another process takes over (docs/decisions/0005-postgresql.md).
   // The holder names the host and pid, so an operator (or a test) can tell which process is sending.
   const sending = leaseGate(db, 'outbox-sender', `${hostname()}:${process.pid}:${randomUUID()}`, Math.max(2000, config.outbox.pollMs * 5));
-  const worker = new OutboxWorker(db, sender, log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });
+  // Webhook rows share the worker (retries, order per subscriber, dead letters) but go out over HTTP (issue 12).
+  const webhooks = new WebhookSender(db, { credentialKey: config.credentialKey ?? '', allowedHosts: config.webhooks.allowedHosts, timeoutMs: config.webhooks.timeoutMs });
+  const worker = new OutboxWorker(db, routeByKind(sender, webhooks), log.child({ component: 'outbox' }), { ...config.outbox, gate: sending.held });
   let url = '';
   const publicUrl = () => (config.botDomain ? `https://${config.botDomain}` : url);
   const app = createApp(adapter, { db, config, log, present: cardPresenters, now: () => new Date(), kickOutbox: () => worker.kick(), publicUrl });
-  const http = createHttpServer({ adapter, app, db, log, config });
+  const http = createHttpServer({ adapter, app, db, log, config, publicUrl });
 
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);

@@ -15,6 +15,7 @@ import * as presenceRequest from '../../dialogs/presence-request';
 import * as registry from '../../dialogs/registry';
 import * as departmentPolicy from '../../dialogs/department-policy';
 import * as delivery from '../../dialogs/delivery';
+import * as webhooks from '../../dialogs/webhooks';
 import * as records from '../../dialogs/records';
 import * as posts from '../../dialogs/posts';
 import * as freshness from '../../dialogs/freshness';
@@ -31,7 +32,7 @@ async function memberName(ctx: TurnContext): Promise<string | undefined> {
 }
 
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
-const FEATURES = [help, reviews, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, freshness, oversight];
+const FEATURES = [help, reviews, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, webhooks, freshness, oversight];
 
 export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -5,6 +5,7 @@ import { ZEditPresence, ZGoLive, ZPresenceRef, ZRegistryFilter, ZSetState, ZSetu
 import { ZGrantRole, ZRevokeRole } from './roles';
 import { ZBindChannel } from './channels';
 import { ZResendDeadLetter } from './delivery';
+import { ZWebhookAdd, ZWebhookDisable } from './webhooks';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 import { ZDirectorDecision, ZOwnerRetire } from './freshness';
@@ -82,6 +83,9 @@ export const VERBS = {
   'audit.show': plain('audit.show'),
   'delivery.problems': plain('delivery.problems'),
   'delivery.resend': ZResendDeadLetter,
+  'webhooks.show': plain('webhooks.show'),
+  'webhook.add': ZWebhookAdd,
+  'webhook.disable': ZWebhookDisable,
 
   'records.show': plain('records.show'),
   'records.search': ZRecordsSearch,

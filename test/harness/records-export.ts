@@ -32,6 +32,7 @@ const ENTITY_FILES: Record<string, [string, string]> = {
   person: ['people', 'id'],
   channel_binding: ['channel-bindings', 'purpose'],
   records_export_link: ['records-exports', 'id'],
+  webhook_subscriber: ['webhook-subscribers', 'id'],
 };
 
 /**

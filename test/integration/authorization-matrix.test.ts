@@ -89,6 +89,9 @@ const SAMPLES: Record<Verb, Sample> = {
   'audit.show': { data: () => ({}) },
   'delivery.problems': { data: () => ({}) },
   'delivery.resend': { data: () => ({ outboxId: randomUUID() }), mayChange: ['admin'] },
+  'webhooks.show': { data: () => ({}) },
+  'webhook.add': { data: () => ({ url: 'https://hooks.example.org/matrix', events: 'post.approved,presence.registered' }), mayChange: ['admin'] },
+  'webhook.disable': { data: () => ({ subscriberId: randomUUID() }), mayChange: ['admin'] },
   'records.show': { data: () => ({}) },
   'records.search': { data: () => ({ department: 'Parks' }) },
   // Every field is optional: the bare verb exports everything, a valid click for a custodian or an admin.

@@ -80,7 +80,7 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await morgan.click({ verb: 'roles.grant', personId: await personId('Chris Avery'), role: 'mayors_office', departmentId: '' });
 
   const people = [morgan, pat, dana, ivy, sam, chris];
-  for (const p of people) for (const t of ['help', 'what is the weather', 'my requests', 'reviews', 'registry', 'policy status', 'records', 'audit', 'roles', 'channels', 'delivery problems']) await say(p, t);
+  for (const p of people) for (const t of ['help', 'what is the weather', 'my requests', 'reviews', 'registry', 'policy status', 'records', 'audit', 'roles', 'channels', 'delivery problems', 'webhooks']) await say(p, t);
   await say(morgan, 'bind channel', { channel: IT_REVIEW });
   await say(pat, 'help', { channel: IT_REVIEW });
   // Issue 10: "Did you mean ...?", and a draft command in a channel (the way to the personal chat).

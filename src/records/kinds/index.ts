@@ -6,6 +6,7 @@ import { people, roleGrants, channelBindings, notices, recordsExports } from './
 import { posts, postRounds } from './post-kinds';
 import { freshnessDigests, freshnessEscalations, freshnessNudges, freshnessSweeps, presenceConfirmations } from './freshness-kinds';
 import { policeReferrals, postCorrections, recordHolds } from './oversight-kinds';
+import { webhookSubscribers } from './webhook-kinds';
 
 /**
  * Every kind of record a public records request can reach (REC-2), in the order the export and the card list them.
@@ -31,6 +32,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   siteBlocks,
   roleGrants,
   channelBindings,
+  webhookSubscribers,
   people,
   notices,
   recordsExports,

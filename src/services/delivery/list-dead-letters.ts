@@ -10,7 +10,7 @@ export const DEAD_LETTERS_SHOWN = 10;
 
 export interface DeadLetterView {
   id: string;
-  kind: 'message' | 'channel card' | 'card update';
+  kind: 'message' | 'channel card' | 'card update' | 'webhook';
   /** Who or where it was for, in words. */
   to: string;
   summary: string;
@@ -26,6 +26,7 @@ const KIND = new Map<string, DeadLetterView['kind']>([
   ['send', 'message'],
   ['channelPost', 'channel card'],
   ['update', 'card update'],
+  ['webhook', 'webhook'],
 ]);
 
 export function requireAdmin(actor: Actor): void {
@@ -86,6 +87,9 @@ export async function recipientNames(db: Db | Tx, rows: Array<Pick<OutboxMessage
     const b = bindings.find((x) => k === x.channelId || k.startsWith(`${x.channelId};`));
     if (b && parseBindingKey(b.purpose)) out.set(k, `the ${bindingLabel(b.purpose)} channel`);
   }
+  // A webhook's key names its subscriber (issue 12): say where it was going.
+  const hookIds = keys.filter((k) => k.startsWith('webhook:')).map((k) => k.slice('webhook:'.length));
+  if (hookIds.length) for (const h of await db.webhookSubscriber.findMany({ where: { id: { in: hookIds } } })) out.set(`webhook:${h.id}`, h.url);
   const people = new Map((await db.person.findMany({ where: { id: { in: [...personIds.values()] } } })).map((p) => [p.id, p.name]));
   for (const [k, id] of personIds) if (people.has(id)) out.set(k, people.get(id)!);
   return out;

@@ -12,6 +12,7 @@ import { decideOnCard, type DecisionSpec } from '../engines/decide-on-card';
 import { recordAsItStands } from '../presence/load-presence';
 import { escalationViewFor } from './escalation-view';
 import { escalationDone } from '../reviews/decision-done';
+import { enqueuePresenceEvent } from '../webhooks/webhook-events';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
 
@@ -77,7 +78,7 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
     entityId: e.presence.id,
     data: { escalationId: e.id, action: verdict.action, ground: verdict.ground, note: verdict.note, newOwnerId: input.newOwnerId ?? null, before: recordAsItStands(e.presence) },
   }),
-  async after(tx, e, verdict, input, { actor, services }) {
+  async after(tx, e, verdict, input, { actor, at, services }) {
     // The engine updates the first card; each other IT Director's copy is updated in place too.
     const others = cardIds(e.cardOutboxIds).filter((id) => id !== e.outboxId);
     if (others.length) {
@@ -87,6 +88,7 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
     const about = `${e.presence.handle}: ${APM_GROUND_LABELS[verdict.ground]}. ${verdict.note}`;
     const state = NEXT_STATE[verdict.action];
     if (state === 'suspended' || state === 'retired') {
+      await enqueuePresenceEvent(tx, services.config, 'presence.state_changed', e.presence.id, at, e.presence.state);
       await enqueueToPerson(tx, e.presence.ownerId, { summary: `The IT Director ${state} ${e.presence.handle}`, card: services.present.stateChangedNotice({ presenceId: e.presence.id, handle: e.presence.handle, to: state, by: actor.name, reason: about }) });
     } else if (verdict.action === 'reassign') {
       const card = (headline: string) => services.present.noticeCard({ headline, detail: `${actor.name}, IT Director`, color: 'accent', about, action: { title: 'Open it', verb: 'presence.open', presenceId: e.presence.id } });

@@ -8,6 +8,7 @@ import { approvalView, canSeeRound, loadRound, storedFindings, type RoundWithPos
 import { presenceFacts } from './post-facts';
 import type { PostApprovalView } from './post-views';
 import { postDone } from '../reviews/decision-done';
+import { enqueuePostEvent } from '../webhooks/webhook-events';
 
 export type PostDecisionInput = { decision: PostDecision; reason?: string };
 type Verdict = { next: 'approved' | 'returned' };
@@ -29,13 +30,15 @@ export const postDecision = (timeZone: string): DecisionSpec<RoundWithPost, Post
     return moved.count > 0;
   },
   audit: (r, verdict, input) => ({ action: 'post.decided', entityType: 'post', entityId: r.postId, data: { roundId: r.id, round: r.round, decision: verdict.next, reason: input.reason?.trim() || null } }),
-  async after(tx, r, verdict, input, { actor, services }) {
+  async after(tx, r, verdict, input, { actor, at, services }) {
     // The channel copy is updated too; the engine updates the approver's personal card.
     if (r.channelOutboxId) {
       const now = (await loadRound(tx, r.id))!;
       await enqueueUpdate(tx, r.channelOutboxId, { card: services.present.postApprovalCard(await approvalView(tx, now, timeZone)), summary: `Decided: ${verdict.next}` });
     }
     const approved = verdict.next === 'approved';
+    // Subscribers hear of it in this transaction: no event for a decision that did not commit (issue 12).
+    if (approved) await enqueuePostEvent(tx, services.config, 'post.approved', r.postId, r.round, at);
     const notice: NoticeView = {
       headline: approved ? 'Your post is approved' : 'Your post was returned',
       detail: approved ? `${actor.name} approved it${input.reason ? `: ${input.reason}` : ''}. Publish it, then mark it published with its address.` : `${actor.name}: ${input.reason}`,

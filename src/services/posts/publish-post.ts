@@ -8,6 +8,7 @@ import { orAsItStands } from '../engines/stale-click';
 import { loadPost, postFacts, presenceFacts } from './post-facts';
 import { postView } from './post-reads';
 import type { PostView } from './post-views';
+import { enqueuePostEvent } from '../webhooks/webhook-events';
 
 /**
  * "Mark as published": the approved post's platform address is recorded, and the presence's last activity is set
@@ -23,6 +24,7 @@ export function markPublished(svc: Pick<Services, 'db' | 'config' | 'now'>, acto
       const moved = await tx.post.updateMany({ where: { id: post.id, status: 'approved' }, data: { status: 'published', publishedUrl: input.url, publishedAt: at, version: { increment: 1 } } });
       if (moved.count === 0) throw new AppError('STALE_CARD', 'This post changed just now; here it is as it stands.');
       await tx.presence.update({ where: { id: post.presenceId }, data: { lastActivityAt: at } });
+      await enqueuePostEvent(tx, svc.config, 'post.published', post.id, post.round, at);
       await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'post.published', entityType: 'post', entityId: post.id, data: { url: input.url, presenceId: post.presenceId, round: post.round } }, at);
     }, TX_OPTIONS);
     return postView(svc, actor, input.postId, { notice: { text: "Marked published. The presence's last activity is now today.", color: 'good' } });

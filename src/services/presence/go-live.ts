@@ -11,6 +11,7 @@ import { openPresence, setupForm, type SetupScreen } from './presence-reads';
 import { cityLoginProblem } from '../../domain/city-login';
 import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
+import { enqueuePresenceEvent } from '../webhooks/webhook-events';
 
 /**
  * REG-2, REG-5: the owner records the account's address and login and confirms the City's notice is posted; the
@@ -48,6 +49,7 @@ async function setUp(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor,
       data: { state: verdict.next, accountUrl: input.accountUrl, credential: sealed, credentialChangedAt: now, credentialChangedById: actor.personId, noticeConfirmedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError('STALE_CARD', 'This presence was set up just now; your click did not change anything.');
+    await enqueuePresenceEvent(tx, config, 'presence.registered', presence.id, now);
     await appendAudit(tx, {
       actor: { personId: actor.personId, name: actor.name },
       action: 'presence.went_live',

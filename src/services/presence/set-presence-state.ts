@@ -11,6 +11,7 @@ import { openPresence } from './presence-reads';
 import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
 import type { Place } from '../../domain/presence';
+import { enqueuePresenceEvent } from '../webhooks/webhook-events';
 
 /**
  * IT 1, FRESH-2, FRESH-3: IT suspends, reactivates or retires a presence with a reason. One transaction: the state,
@@ -40,6 +41,7 @@ async function setState(svc: Pick<Services, 'db' | 'config' | 'present'>, actor:
       entityId: presence.id,
       data: { from: presence.state, to: verdict.next, reason: input.reason, before: recordAsItStands(presence) },
     });
+    await enqueuePresenceEvent(tx, svc.config, 'presence.state_changed', presence.id, new Date(), presence.state);
     await enqueueToPerson(tx, presence.ownerId, {
       summary: `IT ${VERB_PAST[verdict.next]} ${presence.handle}`,
       card: present.stateChangedNotice({ presenceId: presence.id, handle: presence.handle, to: verdict.next, by: actor.name, reason: input.reason }),

@@ -34,7 +34,8 @@ export interface HelpEntry {
 
 /**
  * A thin layer over teams-ai: gives every handler the resolved turn, maps every error to a card in one place, and
- * wakes the outbox after a turn that enqueued (after its commit; a turn that sent nothing makes the worker poll nothing). Commands are anchored, case-insensitive RegExps (teams-ai matches substrings).
+ * wakes the outbox after a turn that enqueued (after its commit; a turn that sent nothing makes the worker read
+ * nothing). Commands are anchored, case-insensitive RegExps (teams-ai matches substrings).
  */
 export class Router {
   readonly help: HelpEntry[] = [];

@@ -18,7 +18,7 @@ describe('a role change made on one process holds on the very next turn of the o
     two = await TwoBots.start({ admins: ['Morgan Lee'] });
     await on('Morgan Lee', 0).install();
     await on('Pat Parker', 1).install();
-  }, 90_000);
+  }, 180_000);
   afterAll(() => two?.stop());
 
   it('REC-1 a revoked admin is refused on the next turn on the process that remembered them as admin', async () => {

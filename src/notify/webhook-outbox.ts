@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WebhookEvent } from '../domain/webhooks';
 import type { Tx } from '../store/prisma';
+import { markEnqueued } from './outbox';
 
 /** What a webhook outbox row carries: the event as it will be signed and sent, and a line for the dead-letter card. */
 export const ZWebhookActivity = z.object({
@@ -22,6 +23,7 @@ export async function enqueueWebhookEvent(tx: Tx, type: WebhookEvent, data: Reco
   for (const s of listening) {
     await tx.outboxMessage.create({ data: { conversationKey: webhookKey(s.id), kind: 'webhook', reference: JSON.stringify({ subscriberId: s.id }), activity: JSON.stringify(activity) } });
   }
+  if (listening.length) markEnqueued(); // wake the worker after the turn, as the Teams enqueue helpers do
   return listening.length;
 }
 

@@ -2,7 +2,6 @@ import type { Actor, Role } from '../domain/roles';
 import { describeHolding, isAdmin } from '../domain/roles';
 import type { ChannelPurpose } from '../domain/channels';
 import { AppError } from '../errors/app-error';
-import { recentAuditEvents, verifyAuditTrail } from '../records/audit';
 import type { FieldErrors } from '../verbs/parse';
 import type { Services } from './context';
 
@@ -48,17 +47,6 @@ export async function bindFormView({ db }: Pick<Services, 'db'>, actor: Actor, c
   const channel = await channelHere();
   const current = await db.channelBinding.findFirst({ where: { channelId: channel.channelId } });
   return { channelName: channel.channelName, current: current?.purpose as ChannelPurpose | undefined };
-}
-
-/** `audit` (admins): the latest events and whether the hash chain still verifies (REC-1). */
-export async function auditView({ db, config }: Svc, actor: Actor) {
-  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only admins can read the audit trail here.');
-  const [events, chain] = await Promise.all([recentAuditEvents(db, 15), verifyAuditTrail(db)]);
-  return {
-    events,
-    chain: chain.ok ? ({ ok: true, count: chain.count } as const) : ({ ok: false, count: chain.count, brokenAtSeq: chain.brokenAt.seq, reason: chain.reason } as const),
-    timeZone: config.timeZone,
-  };
 }
 
 /** The actor's roles in words, for the help card. */

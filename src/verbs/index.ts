@@ -67,7 +67,8 @@ export const VERBS = {
   'channels.show': plain('channels.show'),
   'channels.bind.start': plain('channels.bind.start'),
   'channels.bind': ZBindChannel,
-  'audit.show': plain('audit.show'),
+  // Issue 10: draft saves are hidden unless the card asks for them.
+  'audit.show': z.looseObject({ verb: z.literal('audit.show'), showDrafts: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional() }),
   'delivery.problems': plain('delivery.problems'),
   'delivery.resend': ZResendDeadLetter,
 

@@ -1,5 +1,6 @@
 import type { Router } from '../../src/teams/router';
 import { AppError } from '../../src/errors/app-error';
+import { nameLookup } from '../../src/teams/member-info';
 import { startRequest, saveRequestStep } from '../../src/services/presence/save-request-step';
 import { submitRequest } from '../../src/services/presence/submit-request';
 import { stopRequest } from '../../src/services/presence/stop-request';
@@ -25,7 +26,7 @@ export function register(router: Router): void {
 
   router.verb(
     'request.step',
-    async (turn, { verb: _verb, requestId, step, nav, ...values }) => renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values })),
+    async (turn, { verb: _verb, requestId, step, nav, ...values }) => renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values }, nameLookup(turn.ctx))),
     'This card is incomplete. Type "my requests" to continue your request.',
   );
   router.verb('request.edit', async (turn, data) => renderRequest(await editRequestStep(turn.services, turn.actor, data.requestId, data.step)), 'This card does not name a step.');

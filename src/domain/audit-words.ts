@@ -29,6 +29,7 @@ const STAGE: Readonly<Record<string, string>> = { it: 'for IT', attorney: "for t
 /** REC-1 in words: "{actor} {phrase}". Every action the bot records has its phrase; an unknown one still reads. */
 const PHRASES: Readonly<Record<string, Phrase>> = {
   'person.first_contact': () => 'first used Social Steward',
+  'person.placeholder_added': (_d, n) => `chose ${n.subject} from Teams before they had used Social Steward`,
   'role.granted': (d, n) => `granted ${role(d, n)} to ${n.subject}`,
   'role.revoked': (d, n) => `revoked ${role(d, n)} from ${n.subject}`,
   'channel.bound': (d) => `bound the channel ${str(d.channelName) ?? '(unnamed)'} to ${str(d.purpose)?.replace(/_/g, ' ') ?? 'a purpose'}`,

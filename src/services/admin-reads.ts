@@ -4,6 +4,7 @@ import type { ChannelPurpose } from '../domain/channels';
 import { AppError } from '../errors/app-error';
 import type { FieldErrors } from '../verbs/parse';
 import type { Services } from './context';
+import { peoplePickerView } from './people/find-people';
 
 type Svc = Pick<Services, 'db' | 'config'>;
 
@@ -21,10 +22,12 @@ export async function rolesView({ db, config }: Svc, actor: Actor, notice?: stri
   };
 }
 
-export async function grantFormView({ db }: Pick<Services, 'db'>, actor: Actor, values?: Record<string, string>, errors?: FieldErrors) {
+export async function grantFormView({ db, config }: Pick<Services, 'db' | 'config'>, actor: Actor, values?: Record<string, string>, errors?: FieldErrors) {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles. `roles` shows who holds what.');
+  // Issue 10: never every person on the card; the chosen one, and typeahead for the rest.
+  const chosen = values?.personId && values.personId.length <= 40 ? [values.personId] : [];
   const [people, departments] = await Promise.all([
-    db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    peoplePickerView(db, config.peoplePicker, chosen),
     db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
   return { people, departments, values, errors };

@@ -18,6 +18,7 @@ import * as delivery from '../../dialogs/delivery';
 import * as records from '../../dialogs/records';
 import * as posts from '../../dialogs/posts';
 import * as freshness from '../../dialogs/freshness';
+import * as pickers from '../../dialogs/pickers';
 
 /** Install events carry no name (Teams and the Playground alike): ask Teams for it once, when a person is new. */
 async function memberName(ctx: TurnContext): Promise<string | undefined> {
@@ -29,7 +30,7 @@ async function memberName(ctx: TurnContext): Promise<string | undefined> {
 }
 
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
-const FEATURES = [help, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, freshness];
+const FEATURES = [help, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, freshness, pickers];
 
 export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -7,6 +7,8 @@ import { TX_OPTIONS } from '../../store/prisma';
 import type { Services, Where } from '../context';
 import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 import { draftOf } from './request-views';
+import { PEOPLE_STEP, resolveRequestPeople } from './request-people';
+import type { LookUpName } from '../people/resolve-people';
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 /** A draft with nothing typed in it yet; one whose stored answers do not read is not empty (it is left alone). */
@@ -39,11 +41,17 @@ export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: 
  * Saves one step's answers whatever they are (REQ-1: a draft survives anything), through the guided-flow engine;
  * answers with the next screen, or the summary as it stands when the request is no longer editable.
  */
-export function saveRequestStep(
+export async function saveRequestStep(
   svc: Pick<Services, 'db' | 'config' | 'now'>,
   actor: Actor,
   input: { requestId: string; step: number; nav: Nav; values: Record<string, unknown> },
+  lookUpName: LookUpName = async () => undefined,
 ): Promise<RequestScreen> {
+  if (input.step === PEOPLE_STEP) {
+    const people = await resolveRequestPeople(svc, actor, input.requestId, input.values, lookUpName);
+    if (!people.ok) return requestStep(svc, actor, input.requestId, input.step, { draft: people.draft, errors: people.errors, typed: people.typed });
+    input = { ...input, values: people.values };
+  }
   const screens: FlowScreens<RequestScreen> = {
     step: (id, step, extra) => requestStep(svc, actor, id, step, extra),
     summary: (id) => requestSummary(svc, actor, id),

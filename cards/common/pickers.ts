@@ -65,9 +65,9 @@ export const STATIC_DEPARTMENTS = 30;
  * The City's departments (28 today, 60 later): listed whole while the list is short, else the chosen one plus
  * typeahead over the bot's `departments` dataset, so the card stays small.
  */
-export function departmentPicker(c: Picker & { departments: SearchChoice[]; placeholder?: string }): Element[] {
+export function departmentPicker(c: Picker & { departments: SearchChoice[]; placeholder?: string; lead?: SearchChoice[] }): Element[] {
   const short = c.departments.length <= STATIC_DEPARTMENTS;
-  const choices = short ? c.departments : c.departments.filter((d) => d.value === c.value);
+  const choices = [...(c.lead ?? []), ...(short ? c.departments : c.departments.filter((d) => d.value === c.value))];
   const input = typeahead(c, 'departments', choices, c.placeholder ?? 'Type a department');
   if (short) delete input['choices.data'];
   return [input, ...feedback(c)];

@@ -1,6 +1,6 @@
 import type { Router } from '../../src/teams/router';
 import { AppError } from '../../src/errors/app-error';
-import { nameLookup } from '../../src/teams/member-info';
+import { nameLookup, profileOf } from '../../src/teams/member-info';
 import { startRequest, saveRequestStep } from '../../src/services/presence/save-request-step';
 import { submitRequest } from '../../src/services/presence/submit-request';
 import { stopRequest } from '../../src/services/presence/stop-request';
@@ -17,7 +17,7 @@ const NO_REQUEST = 'This card does not name a request. Type "my requests" for a 
 export function register(router: Router): void {
   router.entry(
     { title: 'Request a presence', description: 'Ask IT and the City Attorney to approve a new official social media account.', verb: 'request.start', command: 'request a presence', visible: (_a, where) => where.kind === 'personal' },
-    async (turn) => renderRequest(await startRequest(turn.services, turn.actor, turn.where)),
+    async (turn) => renderRequest(await startRequest(turn.services, turn.actor, turn.where, turn.where.kind === 'personal' ? await profileOf(turn.ctx) : {})),
   );
   router.entry(
     { title: 'My requests', description: 'Continue a draft, revise a returned request, or see where yours stand.', verb: 'requests.mine', command: 'my requests', visible: (_a, where) => where.kind === 'personal' },

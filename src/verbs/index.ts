@@ -98,3 +98,6 @@ export type Verb = keyof typeof VERBS;
 export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
 
 export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object.hasOwn(VERBS, v);
+
+/** The other invoke cards cause: typeahead searches (`application/search`), one schema and a fixed set of datasets. */
+export { SEARCH_DATASETS, ZSearchInvoke, type SearchDataset, type TSearchInvoke } from './search';

@@ -51,9 +51,12 @@ function typeahead(c: Picker, dataset: SearchDataset | typeof GRAPH_USERS, choic
  */
 export function peoplePicker(c: Picker & { view: PeoplePickerView; typed?: string }): Element[] {
   if (c.view.mode === 'teams') return [typeahead(c, GRAPH_USERS, c.view.choices, 'Type a name'), ...feedback(c)];
+  const input = typeahead(c, 'people', c.view.choices, 'Choose a person');
+  // A short list, complete: a plain dropdown as before, which the Playground renders (it runs no typeahead).
+  if (c.view.complete) Object.assign(input, { style: 'compact', 'choices.data': undefined });
   // The server's message stays right under the input it is about; the typed-name fallback follows.
   return [
-    typeahead(c, 'people', c.view.choices, 'Choose a person'),
+    JSON.parse(JSON.stringify(input)) as Element,
     ...feedback(c),
     ...textInput({ id: typedId(c.id), label: c.multiSelect ? 'Not listed? Type their full names, separated by commas' : 'Not listed? Type their full name', value: c.typed, maxLength: 300, placeholder: 'e.g. Dana Reyes' }),
   ];

@@ -5,11 +5,15 @@ import { SEARCH_RESULT_CAP, type SearchChoice } from '../../verbs/search';
 export interface PeoplePickerView {
   mode: 'teams' | 'bot';
   choices: SearchChoice[];
+  /** Every person the bot knows is among the choices (a small City, the Playground): no typeahead needed. */
+  complete?: boolean;
 }
 
 /** The picker for the configured mode, with whoever is chosen now among its choices. */
 export async function peoplePickerView(db: Db, mode: 'teams' | 'bot', chosenIds: readonly string[]): Promise<PeoplePickerView> {
-  return { mode, choices: await peopleChoices(db, chosenIds, mode === 'bot') };
+  const choices = await peopleChoices(db, chosenIds, mode === 'bot');
+  // The Playground shows a typeahead's static choices only when the input names no dataset (issue 10 e2e).
+  return { mode, choices, complete: mode === 'bot' && (await db.person.count()) <= choices.length };
 }
 
 /** Typed names are cut to this before they reach the database. */

@@ -21,6 +21,16 @@ function isEmptyDraft(answers: string): boolean {
   }
 }
 
+/** A draft whose stored answers read; one that does not is left alone, never reused. */
+function readable(answers: string): boolean {
+  try {
+    draftOf(answers);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What the bot knows of the requester at the Teams edge (src/teams/member-info.ts); Teams gives no job title. */
 export interface RequesterProfile {
   name?: string;
@@ -59,7 +69,7 @@ export async function startRequest(svc: Pick<Services, 'db' | 'config'>, actor: 
   if (where.kind !== 'personal') throw new AppError('WRONG_PLACE', 'Requests are made in your personal chat with Social Steward, so drafts stay private.');
   const req = await svc.db.$transaction(async (tx) => {
     const drafts = await tx.presenceRequest.findMany({ where: { requesterId: actor.personId, status: 'draft', round: 0 }, orderBy: { createdAt: 'desc' } });
-    const empty = drafts.find((d) => d.version === 1 || isEmptyDraft(d.answers));
+    const empty = drafts.find((d) => isEmptyDraft(d.answers) || (d.version === 1 && readable(d.answers)));
     if (empty) return empty;
     const prefill = await prefillFor(tx, actor, profile);
     const req = await tx.presenceRequest.create({ data: { requesterId: actor.personId, status: 'draft', answers: JSON.stringify(prefill) } });

@@ -49,7 +49,7 @@ export function policyDocumentCard(v: PolicyDocView) {
   return card(
     [
       title(v.heading),
-      // A returned version's status carries the Mayor's Office comments (up to 2000 characters): their start, then a tap.
+      // A returned version's status carries the Mayor's Office comments (up to 1000 characters, MAX_COMMENTS_LENGTH): their start, then a tap.
       v.statusLine.length > 200 ? longNote('status-line', v.statusLine) : status(v.statusLine, v.statusColor ?? 'default'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
       v.problem ? text(v.problem, { color: 'attention', weight: 'Bolder' }) : null,

@@ -1,6 +1,6 @@
 import { card, container, execute, facts, heading, longNote, status, text, title, type Element } from '../common/elements';
 import { choiceInput, errorSummary, textInput, type FieldErrors } from '../common/inputs';
-import { PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, POLICY_STEP_COUNT, type PolicyDraft } from '../../src/domain/policy-points';
+import { MAX_DETAIL_LENGTH, MAX_POINT_LENGTH, PERSONAL_USE_RULES, POLICY_POINTS, POLICY_STEPS, POLICY_STEP_COUNT, type PolicyDraft } from '../../src/domain/policy-points';
 
 export interface RegistryFacts {
   approvers: string[];
@@ -36,14 +36,14 @@ function pointInputs(id: string, v: PolicyStepView): Element[] {
     return [heading('Personal use while on duty'), ...choiceInput({ id, label: 'On-duty personal use of social media', required: true, draftable: true, value: v.draft.personalUse, error: v.errors?.personalUse, choices: Object.entries(PERSONAL_USE_RULES).map(([value, t]) => ({ title: t, value })), why: 'Department heads may restrict or prohibit on-duty personal use beyond APM 3-9.' })];
   }
   if (id === 'personalUseDetail') {
-    return textInput({ id, label: 'If you chose limited use: what is allowed (required then)', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'e.g. Personal use only during breaks, on personal devices', maxLength: 1000 });
+    return textInput({ id, label: 'If you chose limited use: what is allowed (required then)', multiline: true, value: v.draft.personalUseDetail, error: v.errors?.personalUseDetail, placeholder: 'e.g. Personal use only during breaks, on personal devices', maxLength: MAX_DETAIL_LENGTH });
   }
   const p = POLICY_POINTS.find((x) => x.id === id)!;
   return [
     heading(`Point ${p.n} · ${p.title}`),
     text(`What the APM asks: ${p.guidance}`),
     p.fromRegistry ? registryBlock(v.registry, p.n) : null,
-    ...textInput({ id, label: p.fromRegistry ? `Point ${p.n}: how your department handles this` : `Point ${p.n}: your department's policy`, required: true, draftable: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: `e.g. ${p.example}`, maxLength: 1500, errorMessage: `Address point ${p.n}` }),
+    ...textInput({ id, label: p.fromRegistry ? `Point ${p.n}: how your department handles this` : `Point ${p.n}: your department's policy`, required: true, draftable: true, multiline: true, value: v.draft[id], error: v.errors?.[id], placeholder: `e.g. ${p.example}`, maxLength: MAX_POINT_LENGTH, errorMessage: `Address point ${p.n}` }),
   ].filter(Boolean) as Element[];
 }
 

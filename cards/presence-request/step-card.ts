@@ -1,5 +1,6 @@
 import { card, execute, longNote, status, text, title, type Element } from '../common/elements';
 import { choiceInput, errorSummary, textInput, toggleInput, type FieldErrors } from '../common/inputs';
+import { departmentPicker, peoplePicker, type PeoplePickerView } from '../common/pickers';
 import { CRITERIA, CRITERION_LABELS, PLATFORMS, PLATFORM_LABELS, STEP_COUNT, STEP_TITLES, type DraftAnswers } from '../../src/domain/presence-answers';
 
 export interface StepView {
@@ -8,17 +9,20 @@ export interface StepView {
   draft: DraftAnswers;
   errors?: FieldErrors;
   departments: Array<{ id: string; name: string }>;
-  people: Array<{ id: string; name: string }>;
+  people?: PeoplePickerView;
+  typed?: Record<string, string>;
   /** Shown after "Save draft". */
   saved?: boolean;
   returnedReason?: string;
 }
 
+const NO_PEOPLE: PeoplePickerView = { mode: 'bot', choices: [] };
+
 type Build = (v: StepView, val: DraftAnswers, err: FieldErrors) => Element[];
 
 const STEPS: Record<number, Build> = {
   1: (v, val, err) => [
-    ...choiceInput({ id: 'departmentId', label: 'Department or division', required: true, draftable: true, value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })), why: 'Only departments, divisions and City agencies may hold an official presence, never an individual employee.' }),
+    ...departmentPicker({ id: 'departmentId', label: 'Department or division', required: true, value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', departments: v.departments.map((d) => ({ title: d.name, value: d.id })), why: 'Only departments, divisions and City agencies may hold an official presence, never an individual employee.' }),
     ...choiceInput({ id: 'platform', label: 'Platform', required: true, draftable: true, value: val.platform, error: err.platform, placeholder: 'Choose a platform', choices: PLATFORMS.map((p) => ({ title: PLATFORM_LABELS[p], value: p })) }),
     ...textInput({ id: 'platformOther', label: 'If other: the platform\'s name', value: val.platformOther, error: err.platformOther, placeholder: 'e.g. Bluesky' }),
     ...textInput({ id: 'handle', label: 'Account name or handle', required: true, draftable: true, value: val.handle, error: err.handle, placeholder: 'e.g. @MadisonParks' }),
@@ -33,9 +37,8 @@ const STEPS: Record<number, Build> = {
     ...textInput({ id: 'staffName', label: 'Responsible staff member', required: true, draftable: true, value: val.staffName, error: err.staffName, placeholder: 'e.g. Pat Parker' }),
     ...textInput({ id: 'staffTitle', label: 'Their title', required: true, draftable: true, value: val.staffTitle, error: err.staffTitle, placeholder: 'e.g. Community Outreach Coordinator' }),
     ...textInput({ id: 'staffContact', label: 'Their email or phone', required: true, draftable: true, value: val.staffContact, error: err.staffContact, placeholder: 'e.g. pparker@cityofmadison.com' }),
-    ...choiceInput({ id: 'approverId', label: 'Approving authority', required: true, draftable: true, value: val.approverId, error: err.approverId, placeholder: 'Choose a person', choices: v.people.map((p) => ({ title: p.name, value: p.id })), expanded: false, why: 'The person who approves what is posted.' }),
-    text('Only people who have used Social Steward are listed: ask them to say hello to it first.', { subtle: true, size: 'Small' }),
-    ...choiceInput({ id: 'spokespersonIds', label: 'Spokespersons (one or more)', required: true, draftable: true, value: val.spokespersonIds, error: err.spokespersonIds, placeholder: 'Choose people', choices: v.people.map((p) => ({ title: p.name, value: p.id })), expanded: false, multiSelect: true }),
+    ...peoplePicker({ id: 'approverId', label: 'Approving authority', required: true, view: v.people ?? NO_PEOPLE, value: val.approverId, typed: v.typed?.approverId, error: err.approverId, why: 'The person who approves what is posted.' }),
+    ...peoplePicker({ id: 'spokespersonIds', label: 'Spokespersons (one or more)', required: true, multiSelect: true, view: v.people ?? NO_PEOPLE, value: val.spokespersonIds, typed: v.typed?.spokespersonIds, error: err.spokespersonIds }),
   ],
   4: (_v, val, err) => [
     ...textInput({ id: 'dataLocation', label: 'Where the content and data will be kept', required: true, draftable: true, value: val.dataLocation, error: err.dataLocation, placeholder: 'e.g. Parks shared drive, monthly export of posts and comments', why: 'Records must hold up to a public records request.' }),

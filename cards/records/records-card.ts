@@ -1,5 +1,6 @@
 import { actionSet, bullets, card, container, details, execute, facts, heading, openUrl, showDetails, status, text, title, type AdaptiveCard, type Element } from '../common/elements';
-import { choiceInput, textInput, type FieldErrors } from '../common/inputs';
+import { textInput, type FieldErrors } from '../common/inputs';
+import { departmentPicker } from '../common/pickers';
 import type { TRecordsSearchInput } from '../../src/verbs/records';
 
 /** Teams refuses cards over 28 KB; we stay under 24 KB whatever the records hold (CARDS.md). */
@@ -61,7 +62,7 @@ export function recordsCard(view: RecordsCardView): AdaptiveCard {
         heading(v.result ? 'Change the search' : 'Search'),
         text('Leave a field empty to include everything; each filter you add narrows the search.', { subtle: true, size: 'Small' }),
         ...textInput({ id: 'presence', label: 'Presence (handle)', placeholder: '@MadisonParks', value: v.values?.presence, maxLength: 100, error: e.presence }),
-        ...choiceInput({ id: 'department', label: 'Department', placeholder: 'Any department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })), value: v.values?.department, error: e.department }),
+        ...departmentPicker({ id: 'department', label: 'Department', placeholder: 'Any department', departments: v.departments.map((d) => ({ title: d.name, value: d.id })), value: v.values?.department, error: e.department }),
         ...textInput({ id: 'person', label: 'Person (name)', placeholder: 'Pat Parker', value: v.values?.person, maxLength: 100, error: e.person }),
         ...textInput({ id: 'words', label: "Words (in a post's text, a reason)", placeholder: 'Goodman Pool', value: v.values?.words, maxLength: 200, error: e.words }),
         ...dateInput('from', 'From (first day)', v.values?.from, e.from),

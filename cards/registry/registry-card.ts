@@ -2,6 +2,7 @@ import { actionSet, card, columns, execute, status, text, title, type Element } 
 import { ownLabel } from '../../src/domain/own-keys';
 import { choiceInput } from '../common/inputs';
 import { preview } from '../common/phone-text';
+import { departmentPicker } from '../common/pickers';
 import { PRESENCE_STATES, PRESENCE_STATE_LABELS, type PresenceState } from '../../src/domain/presence';
 import { ANY, type TRegistryFilter } from '../../src/verbs/registry';
 
@@ -49,7 +50,8 @@ export function registryCard(v: RegistryView) {
     [
       title('Registry of official presences'),
       status(summary),
-      ...dropdown('departmentId', 'Department', 'Any department', v.filters.departmentId, v.departments.map((d) => ({ title: d.name, value: d.id }))),
+      // Issue 10: 60 departments are searched as you type, not listed.
+      ...departmentPicker({ id: 'departmentId', label: 'Department', value: v.filters.departmentId ?? ANY, lead: [{ title: 'Any department', value: ANY }], departments: v.departments.map((d) => ({ title: d.name, value: d.id })) }),
       ...dropdown('platform', 'Platform', 'Any platform', v.filters.platform, v.platforms),
       ...dropdown('state', 'State', 'Any state', v.filters.state, PRESENCE_STATES.map((s) => ({ title: PRESENCE_STATE_LABELS[s], value: s }))),
       actionSet([execute('Apply filters', { verb: 'registry.filter' }, 'positive')]),

@@ -1,5 +1,6 @@
 import { card, container, execute, heading, status, text, title, formatWhen, columns, actionSet, type Element } from '../common/elements';
 import { choiceInput, errorSummary, type FieldErrors } from '../common/inputs';
+import { departmentPicker, peoplePicker, type PeoplePickerView } from '../common/pickers';
 import { ROLES, ROLE_LABELS, type Role } from '../../src/domain/roles';
 import type { TGrantRole } from '../../src/verbs/roles';
 
@@ -49,7 +50,7 @@ export function rolesCard(v: RolesView) {
 }
 
 export interface GrantFormView {
-  people: Array<{ id: string; name: string }>;
+  people: PeoplePickerView;
   departments: Array<{ id: string; name: string }>;
   values?: Partial<Record<keyof TGrantRole, string>>;
   errors?: FieldErrors;
@@ -63,9 +64,9 @@ export function grantRoleCard(v: GrantFormView) {
       title('Grant a role'),
       status('The person is told in their chat with Social Steward, and the grant is recorded in the audit trail.'),
       errorSummary(v.errors),
-      ...choiceInput({ id: 'personId', label: 'Person', required: true, value: val.personId, error: err.personId, placeholder: 'Choose a person', choices: v.people.map((p) => ({ title: p.name, value: p.id })), expanded: false, why: 'Only people who have talked to Social Steward are listed: ask them to say hello to it first.' }),
+      ...peoplePicker({ id: 'personId', label: 'Person', required: true, view: v.people, value: val.personId, typed: val.personIdTyped, error: err.personId }),
       ...choiceInput({ id: 'role', label: 'Role', required: true, value: val.role, error: err.role, placeholder: 'Choose a role', choices: ROLES.map((r) => ({ title: ROLE_LABELS[r], value: r })) }),
-      ...choiceInput({ id: 'departmentId', label: 'Department (department heads, spokespersons and policy delegates only)', value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', choices: v.departments.map((d) => ({ title: d.name, value: d.id })) }),
+      ...departmentPicker({ id: 'departmentId', label: 'Department (department heads, spokespersons and policy delegates only)', value: val.departmentId, error: err.departmentId, placeholder: 'Choose a department', departments: v.departments.map((d) => ({ title: d.name, value: d.id })) }),
     ],
     [execute('Grant role', { verb: 'roles.grant' }, 'positive'), execute('Cancel', { verb: 'roles.show' }, undefined, { associatedInputs: 'none' })],
   );

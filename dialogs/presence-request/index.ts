@@ -1,5 +1,6 @@
 import type { Router } from '../../src/teams/router';
 import { AppError } from '../../src/errors/app-error';
+import { nameLookup, profileOf } from '../../src/teams/member-info';
 import { startRequest, saveRequestStep } from '../../src/services/presence/save-request-step';
 import { submitRequest } from '../../src/services/presence/submit-request';
 import { stopRequest } from '../../src/services/presence/stop-request';
@@ -21,7 +22,7 @@ const NO_REQUEST = 'This card does not name a request. Type "my requests" for a 
 export function register(router: Router): void {
   router.entry(
     { title: 'Request a presence', description: 'Ask IT and the City Attorney to approve a new official social media account.', verb: 'request.start', command: 'request a presence', visible: (_a, where) => where.kind === 'personal' },
-    personalOnly({ ...mine, command: 'request a presence' }, async (turn) => renderRequest(await startRequest(turn.services, turn.actor, turn.where))),
+    personalOnly({ ...mine, command: 'request a presence' }, async (turn) => renderRequest(await startRequest(turn.services, turn.actor, turn.where, turn.where.kind === 'personal' ? await profileOf(turn.ctx) : {}))),
   );
   router.entry(
     { title: 'My requests', description: 'Continue a draft, revise a returned request, or see where yours stand.', verb: 'requests.mine', command: 'my requests', visible: (_a, where) => where.kind === 'personal' },
@@ -30,7 +31,7 @@ export function register(router: Router): void {
 
   router.verb(
     'request.step',
-    personalOnly(mine, async (turn, { verb: _verb, requestId, step, nav, ...values }) => renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values }))),
+    personalOnly(mine, async (turn, { verb: _verb, requestId, step, nav, ...values }) => renderRequest(await saveRequestStep(turn.services, turn.actor, { requestId, step, nav, values }, nameLookup(turn.ctx)))),
     'This card is incomplete. Type "my requests" to continue your request.',
   );
   router.verb('request.edit', personalOnly(mine, async (turn, data) => renderRequest(await editRequestStep(turn.services, turn.actor, data.requestId, data.step))), 'This card does not name a step.');

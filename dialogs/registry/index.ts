@@ -2,7 +2,7 @@ import type { Router } from '../../src/teams/router';
 import { AppError } from '../../src/errors/app-error';
 import { STATE_TARGETS, type StateTarget } from '../../src/domain/presence';
 import { registryView } from '../../src/services/presence/presence-views';
-import { editForm, openPresence, pickEditValues, setupForm, type SetupScreen } from '../../src/services/presence/presence-reads';
+import { editForm, keptSetupValues, openPresence, pickEditValues, setupForm, type SetupScreen } from '../../src/services/presence/presence-reads';
 import { goLiveScreen } from '../../src/services/presence/go-live';
 import { editPresenceScreen } from '../../src/services/presence/edit-presence';
 import { revealCredential } from '../../src/services/presence/reveal-credential';
@@ -43,8 +43,8 @@ export function register(router: Router): void {
   router.verb(
     'presence.golive',
     async (turn, { verb: _verb, ...input }) => renderSetup(await goLiveScreen(turn.services, turn.actor, turn.where, input)),
-    // The raw values may hold the login and password: only the address goes back on the form.
-    async (turn, bad) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(bad.values, bad.errors) }, { accountUrl: bad.values.accountUrl, errors: bad.errors })),
+    // Issue 10: what was typed stays on the form, except the password, which a card never carries back.
+    async (turn, bad) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(bad.values, bad.errors) }, { values: keptSetupValues(bad.values), errors: bad.errors, passwordAgain: Boolean(bad.values.password?.trim()) })),
   );
 
   router.verb('presence.edit.start', async (turn, data) => editCard(await editForm(turn.services, turn.actor, data.presenceId)), NO_PRESENCE);

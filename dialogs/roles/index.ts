@@ -4,7 +4,10 @@ import { grantRole } from '../../src/services/grant-role';
 import { revokeQuestion, revokeRole } from '../../src/services/revoke-role';
 import { confirmCard } from '../../cards/common/confirm-card';
 import { grantFormView, rolesView } from '../../src/services/admin-reads';
+import { nameLookup } from '../../src/teams/member-info';
 import { grantRoleCard, rolesCard } from '../../cards/roles/roles-card';
+
+const formValues = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** `roles`: who holds what; admins grant and revoke from the same card. */
 export function register(router: Router): void {
@@ -18,7 +21,9 @@ export function register(router: Router): void {
   router.verb(
     'roles.grant',
     async (turn, data) => {
-      const outcome = await grantRole(turn.services, turn.actor, data);
+      const outcome = await grantRole(turn.services, turn.actor, data, nameLookup(turn.ctx));
+      // A typed name that matches no one (or several): the form again, with the reason beside the person.
+      if (!outcome.granted && outcome.reason === 'person_unresolved') return grantRoleCard(await grantFormView(turn.services, turn.actor, formValues(data), { personId: outcome.error }));
       const label = ROLE_LABELS[data.role];
       return rolesCard(await rolesView(turn.services, turn.actor, outcome.granted ? `${outcome.personName} is now ${label}. They have been told.` : `${outcome.personName} already holds ${label}; nothing changed.`));
     },

@@ -61,6 +61,9 @@ const ZEnv = z.object({
   FRESHNESS_STALE_DAYS: z.coerce.number().int().min(1).default(30),
   FRESHNESS_ABANDONED_DAYS: z.coerce.number().int().min(1).default(90),
   FRESHNESS_ABANDONED_NUDGES: z.coerce.number().int().min(1).default(3),
+  // Issue 10: how cards choose people. teams = Teams' people picker (Microsoft Graph); bot = the bot's own people,
+  // with a typed-name fallback, for the Agents Playground, which cannot query Graph.
+  PEOPLE_PICKER: z.preprocess(emptyToUndefined, z.enum(['teams', 'bot'], 'PEOPLE_PICKER must be teams or bot').optional()),
 });
 
 function isCron(expr: string): boolean {
@@ -136,6 +139,8 @@ export interface Config {
     readonly abandonedDays: number;
     readonly abandonedAfterNudges: number;
   };
+  /** teams: Teams' people picker (Entra object ids); bot: the bot's own people plus a typed name (the Playground). */
+  readonly peoplePicker: 'teams' | 'bot';
 }
 
 export class ConfigError extends Error {
@@ -203,5 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     freshness: Object.freeze({ sweepCron: e.FRESHNESS_SWEEP_CRON, staleDays: e.FRESHNESS_STALE_DAYS, abandonedDays: e.FRESHNESS_ABANDONED_DAYS, abandonedAfterNudges: e.FRESHNESS_ABANDONED_NUDGES }),
+    // A bot without an app id is the Playground or a test: Graph is out of reach there.
+    peoplePicker: e.PEOPLE_PICKER ?? (e.BOT_ID ? 'teams' : 'bot'),
   });
 }

@@ -52,9 +52,15 @@ export const POLICY_STEP_COUNT = POLICY_STEPS.length;
 
 /** Below this a point is "too thin" to count as addressed. */
 export const MIN_POINT_LENGTH = 40;
-/** The server's cap, the same as the card's (every free-text field is capped on the server). */
-export const MAX_POINT_LENGTH = 1500;
-export const MAX_DETAIL_LENGTH = 1000;
+/**
+ * The server's cap, the same as the card's (every free-text field is capped on the server). Issue 10: twelve points of
+ * 1,500 made a 27-33 KB policy card, over Teams' 28 KB; at 700 (about 120 words a point) the longest policy card,
+ * returned with the longest comments, stays under 24 KB (test/integration/cards-at-city-scale.test.ts).
+ */
+export const MAX_POINT_LENGTH = 700;
+export const MAX_DETAIL_LENGTH = 500;
+/** The Mayor's Office's comments on a returned policy, shown on the policy card. */
+export const MAX_COMMENTS_LENGTH = 1000;
 
 export type PolicyDraft = Partial<Record<string, string>>;
 export const ZPolicyDraft = z.record(z.string(), z.string());

@@ -40,6 +40,7 @@ export function cityPage(domains: readonly string[]) {
     z
       .string({ error: 'Enter the City web page this account will link to' })
       .trim()
+      .max(300, 'Keep the address under 300 characters')
       .url('Enter a full address, like https://www.cityofmadison.com/parks')
       .refine((u) => u.startsWith('https://'), 'Use an https:// address')
       .refine((u) => {

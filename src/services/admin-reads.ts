@@ -3,9 +3,9 @@ import { departmentChoices } from './departments';
 import { describeHolding, isAdmin } from '../domain/roles';
 import { bindingLabel, parseBindingKey } from '../domain/channels';
 import { AppError } from '../errors/app-error';
-import { recentAuditEvents, verifyAuditTrail } from '../records/audit';
 import type { FieldErrors } from '../verbs/parse';
 import type { Services } from './context';
+import { peoplePickerView } from './people/find-people';
 
 type Svc = Pick<Services, 'db' | 'config'>;
 
@@ -23,10 +23,12 @@ export async function rolesView({ db, config }: Svc, actor: Actor, notice?: stri
   };
 }
 
-export async function grantFormView({ db }: Pick<Services, 'db'>, actor: Actor, values?: Record<string, string>, errors?: FieldErrors) {
+export async function grantFormView({ db, config }: Pick<Services, 'db' | 'config'>, actor: Actor, values?: Record<string, string>, errors?: FieldErrors) {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles. `roles` shows who holds what.');
+  // Issue 10: never every person on the card; the chosen one, and typeahead for the rest.
+  const chosen = values?.personId && values.personId.length <= 40 ? [values.personId] : [];
   const [people, departments] = await Promise.all([
-    db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    peoplePickerView(db, config.peoplePicker, chosen),
     departmentChoices(db, { subunits: false }),
   ]);
   return { people, departments, values, errors };
@@ -57,17 +59,6 @@ export async function bindFormView({ db }: Pick<Services, 'db'>, actor: Actor, c
   const key = current ? parseBindingKey(current.purpose) : null;
   const departments = await db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
   return { channelName: channel.channelName, current: key?.purpose, currentDepartmentId: key?.departmentId, departments };
-}
-
-/** `audit` (admins): the latest events and whether the hash chain still verifies (REC-1). */
-export async function auditView({ db, config }: Svc, actor: Actor) {
-  if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only admins can read the audit trail here.');
-  const [events, chain] = await Promise.all([recentAuditEvents(db, 15), verifyAuditTrail(db)]);
-  return {
-    events,
-    chain: chain.ok ? ({ ok: true, count: chain.count } as const) : ({ ok: false, count: chain.count, brokenAtSeq: chain.brokenAt.seq, reason: chain.reason } as const),
-    timeZone: config.timeZone,
-  };
 }
 
 /** The actor's roles in words, for the help card. */

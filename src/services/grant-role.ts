@@ -7,13 +7,21 @@ import { enqueueToPerson } from '../notify/outbox';
 import { TX_OPTIONS } from '../store/prisma';
 import type { Services } from './context';
 import type { TGrantRole } from '../verbs/roles';
+import { resolvePeople, type LookUpName } from './people/resolve-people';
 
-export type GrantOutcome = ({ granted: true; grantId: string } | { granted: false; reason: 'already_held' }) & { personName: string };
+export type GrantOutcome =
+  | (({ granted: true; grantId: string } | { granted: false; reason: 'already_held' }) & { personName: string })
+  /** The person input named no one the bot could find (a typed name): the form comes back with this beside it. */
+  | { granted: false; reason: 'person_unresolved'; error: string };
 
 /** Load, authorize, guard, then one transaction: the grant, its audit event and the notice to the person. */
-export async function grantRole({ db, present }: Pick<Services, 'db' | 'present'>, actor: Actor, input: Omit<TGrantRole, 'verb'>): Promise<GrantOutcome> {
+export async function grantRole({ db, present }: Pick<Services, 'db' | 'present'>, actor: Actor, input: Omit<TGrantRole, 'verb'>, lookUpName: LookUpName = async () => undefined): Promise<GrantOutcome> {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles.');
-  const person = await db.person.findUnique({ where: { id: input.personId } });
+  // Only after the admin check: resolving may add a person Teams knows but the bot has not met (issue 10).
+  const resolved = await resolvePeople(db, actor, { chosen: input.personId ? [input.personId] : [], typed: input.personId ? undefined : input.personIdTyped }, lookUpName);
+  if (!resolved.ok) return { granted: false, reason: 'person_unresolved', error: resolved.error };
+  if (resolved.ids.length !== 1) return { granted: false, reason: 'person_unresolved', error: 'Choose one person' };
+  const person = await db.person.findUnique({ where: { id: resolved.ids[0] } });
   if (!person) throw new AppError('NOT_FOUND', 'That person is not known to Social Steward.');
   const departmentId = needsDepartment(input.role) ? input.departmentId : undefined;
   // A role is held for a department, division or agency, never for one of its boards or commissions (subunits).

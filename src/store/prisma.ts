@@ -56,3 +56,8 @@ export function dialectOfClient(db: Db): Dialect {
 
 /** SQLite serializes writers; waiting briefly beats failing a person's click when two turns write at once. */
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+/** A case-insensitive "contains" on both databases: SQLite's LIKE ignores ASCII case already, PostgreSQL needs mode. */
+export function containsText(db: Db, text: string): { contains: string } {
+  return (dialects.get(db) === 'postgres' ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
+}

@@ -21,6 +21,7 @@ import * as posts from '../../dialogs/posts';
 import * as freshness from '../../dialogs/freshness';
 import * as oversight from '../../dialogs/oversight';
 import * as reviews from '../../dialogs/reviews';
+import * as pickers from '../../dialogs/pickers';
 
 /** Install events carry no name (Teams and the Playground alike): ask Teams for it once, when a person is new. */
 async function memberName(ctx: TurnContext): Promise<string | undefined> {
@@ -32,7 +33,7 @@ async function memberName(ctx: TurnContext): Promise<string | undefined> {
 }
 
 /** The feature modules, in the order their help entries appear. The fallback comes last so it catches the rest. */
-const FEATURES = [help, reviews, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, webhooks, freshness, oversight];
+const FEATURES = [help, reviews, presenceRequest, registry, posts, departmentPolicy, roles, channels, audit, records, delivery, webhooks, freshness, oversight, pickers];
 
 export function createApp(adapter: TeamsAdapter, services: Services): Application<TurnState> {
   const app = new Application<TurnState>({

@@ -7,6 +7,7 @@ import { enqueuedSoFar } from '../notify/outbox';
 import { savedSince } from '../services/turn-outcome';
 import { VERBS, type Verb, type VerbData } from '../verbs';
 import { parseCard, type FieldErrors } from '../verbs/parse';
+import { SEARCH_RESULT_CAP, ZSearchInvoke, type SearchChoice, type SearchDataset, type TSearchInvoke } from '../verbs/search';
 import { errorCard } from './error-reply';
 import { sendReply } from './send-reply';
 import { whereOf, type Services, type Turn } from './turn';
@@ -41,6 +42,8 @@ export class Router {
   readonly help: HelpEntry[] = [];
   /** Every verb with a handler, to check against the verb map (test/unit/verb-map.test.ts). */
   readonly verbs = new Set<Verb>();
+  /** Every typeahead dataset with a handler, to check against SEARCH_DATASETS. */
+  readonly datasets = new Set<SearchDataset>();
 
   constructor(
     readonly app: Application<TurnState>,
@@ -122,6 +125,27 @@ export class Router {
     this.verb(entry.verb, (turn, data) => handler(turn, data), (turn) => handler(turn));
   }
 
+  /**
+   * A typeahead dataset: Teams sends `application/search` as the person types in an Input.ChoiceSet whose
+   * `choices.data` names it (issue 10). The query is parsed like card data, the handler authorizes, and the answer is
+   * capped; a query that fails gets no results rather than an error the card would show mid-typing.
+   */
+  search(dataset: SearchDataset, handler: (turn: Turn, query: TSearchInvoke) => Promise<SearchChoice[]>): void {
+    if (this.datasets.has(dataset)) throw new Error(`dataset ${dataset} is registered twice`);
+    this.datasets.add(dataset);
+    this.app.adaptiveCards.search(dataset, async (ctx, state) => {
+      const turn = this.turnOf(ctx, state);
+      const parsed = ZSearchInvoke.safeParse(ctx.activity.value);
+      if (!parsed.success) return [];
+      try {
+        return (await handler(turn, parsed.data)).slice(0, SEARCH_RESULT_CAP);
+      } catch (err) {
+        turn.log.info({ dataset, code: isAppError(err) ? err.code : 'error' }, 'search answered with no results');
+        return [];
+      }
+    });
+  }
+
   /** Registered last: an unknown card verb gets a clear error, never an unanswered invoke (which Teams shows as 501). */
   unknownVerbs(): void {
     this.app.addRoute(
@@ -140,6 +164,14 @@ export class Router {
             },
           },
         });
+      },
+      true,
+    );
+    // A dataset no handler knows: an empty answer, never an unanswered invoke.
+    this.app.addRoute(
+      async (ctx) => ctx.activity.type === 'invoke' && ctx.activity.name === 'application/search',
+      async (ctx) => {
+        await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } } } });
       },
       true,
     );

@@ -1,3 +1,4 @@
+import { MAX_COMMENTS_LENGTH } from '../domain/policy-points';
 import { z } from 'zod';
 
 const id = z.string().uuid('This card does not name a policy. Type "file our policy" for a fresh card.');
@@ -10,7 +11,7 @@ export const ZPolicyDecision = z.object({
   verb: z.literal('policy.decide'),
   policyId: id,
   decision: z.enum(['acknowledge', 'return']),
-  comments: z.preprocess(blank, z.string().trim().max(2000, 'Keep comments under 2000 characters').optional()),
+  comments: z.preprocess(blank, z.string().trim().max(MAX_COMMENTS_LENGTH, `Keep comments under ${MAX_COMMENTS_LENGTH} characters`).optional()),
 });
 export const ZBlockRequest = z.object({
   verb: z.literal('block.request'),

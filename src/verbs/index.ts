@@ -80,7 +80,8 @@ export const VERBS = {
   'channels.show': plain('channels.show'),
   'channels.bind.start': plain('channels.bind.start'),
   'channels.bind': ZBindChannel,
-  'audit.show': plain('audit.show'),
+  // Issue 10: draft saves are hidden unless the card asks for them.
+  'audit.show': z.looseObject({ verb: z.literal('audit.show'), showDrafts: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional() }),
   'delivery.problems': plain('delivery.problems'),
   'delivery.resend': ZResendDeadLetter,
   'webhooks.show': plain('webhooks.show'),
@@ -118,3 +119,6 @@ export type Verb = keyof typeof VERBS;
 export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
 
 export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object.hasOwn(VERBS, v);
+
+/** The other invoke cards cause: typeahead searches (`application/search`), one schema and a fixed set of datasets. */
+export { SEARCH_DATASETS, ZSearchInvoke, type SearchDataset, type TSearchInvoke } from './search';

@@ -7,11 +7,14 @@ import { confirmedFlag } from './presence-request';
 export const ZGrantRole = z
   .object({
     verb: z.literal('roles.grant'),
-    personId: z.preprocess(blankToUndefined, z.string({ error: 'Choose the person who gets the role' }).uuid('Choose the person from the list')),
+    // Issue 10: a Person id, or an Entra object id from Teams' people picker; or a name typed where there is no picker.
+    personId: z.preprocess(blankToUndefined, z.guid('Choose the person from the list').optional()),
+    personIdTyped: z.preprocess(blankToUndefined, z.string().trim().max(100, 'Type one full name, under 100 characters').optional()),
     role: z.preprocess(blankToUndefined, z.enum(ROLES, { error: 'Choose one of the roles in the list' })),
     departmentId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   })
   .superRefine((v, ctx) => {
+    if (!v.personId && !v.personIdTyped) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Choose the person who gets the role' });
     if (needsDepartment(v.role) && !v.departmentId) {
       ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'Department heads, spokespersons and policy delegates hold the role for one department: choose it' });
     }

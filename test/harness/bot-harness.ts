@@ -16,6 +16,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Reuse a data folder (to restart on the same database). */
   dataDir?: string;
+  /**
+   * Skip the records-export check at stop: only for a database filled in bulk beside the bot (the City-scale seed of
+   * issue 10), whose rows were never made through the bot and whose full export would take minutes.
+   */
+  skipRecordsCheck?: boolean;
 }
 
 /** Stable ids per name, so a user is the same person across restarts. */
@@ -94,7 +99,7 @@ export class Harness {
   async stop(): Promise<void> {
     // The records must hold still while they are compared: no delivery may change a notice in between.
     await this.bot?.worker.stop();
-    const problems = this.bot ? await Promise.all([exportProblems(this.bot.db), subsetProblems(this.bot.db)]).then((p) => p.flat(), (err: Error) => [`the export failed: ${err.message}`]) : [];
+    const problems = this.bot && !this.opts.skipRecordsCheck ? await Promise.all([exportProblems(this.bot.db), subsetProblems(this.bot.db)]).then((p) => p.flat(), (err: Error) => [`the export failed: ${err.message}`]) : [];
     await this.bot?.stop();
     await this.connector.stop();
     await this.database?.drop();

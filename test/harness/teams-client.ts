@@ -86,6 +86,13 @@ export class TeamsUser {
     return { status: res.status, body: res.body, card };
   }
 
+  /** Types in a typeahead input: Teams sends `application/search` for the input's dataset. Returns the results. */
+  async search(dataset: string, queryText: string, place: Place = PERSONAL, top = 15): Promise<{ status: number; body: any; results?: Array<{ title: string; value: string }> }> {
+    const body = this.activity('invoke', place, { name: 'application/search', value: { kind: 'search', queryText, queryOptions: { skip: 0, top }, dataset } });
+    const res = await this.post(body);
+    return { ...res, results: res.body?.value?.results };
+  }
+
   /** Installs the app: Teams sends conversationUpdate with the bot among the members added. */
   async install(place: Place = PERSONAL): Promise<any[]> {
     const body = this.activity('conversationUpdate', place, { membersAdded: [{ id: BOT.id }] });

@@ -83,7 +83,13 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     expect(cardText(bad)).toContain("Post the City's notice on the account, then confirm it here");
     expect(bad.body.find((e: any) => e.id === 'accountUrl').value).toBe('https://www.instagram.com/madisonparks');
     expect(JSON.stringify(bad)).not.toContain(PASSWORD);
-    expect(JSON.stringify(bad)).not.toContain(LOGIN);
+    // Issue 10: a refused form keeps the login and the notice tick; only the password is asked again, and the card says so.
+    expect(bad.body.find((e: any) => e.id === 'login').value).toBe(LOGIN);
+    expect(cardText(bad)).toContain('Type the password again: for your safety Social Steward never sends a password back to a card.');
+    const ticked = (await pat.click({ verb: 'presence.golive', presenceId: parks.id, accountUrl: 'not an address', login: LOGIN, password: PASSWORD, noticeInPlace: 'true' })).card;
+    expect(ticked.body.find((e: any) => e.id === 'noticeInPlace').value).toBe('true');
+    expect(ticked.body.find((e: any) => e.id === 'login').value).toBe(LOGIN);
+    expect(JSON.stringify(ticked)).not.toContain(PASSWORD);
     const insecure = (await pat.click({ verb: 'presence.golive', presenceId: parks.id, accountUrl: 'http://instagram.com/madisonparks', login: LOGIN, password: PASSWORD, noticeInPlace: 'true' })).card;
     expect(cardText(insecure)).toContain('Use an https:// address');
     expect(await presence()).toMatchObject({ state: 'approved_not_live', credential: null, noticeConfirmedAt: null });

@@ -11,6 +11,7 @@ import { fillPolicy, fullPolicy, MAYORS_OFFICE } from '../harness/policy-flow';
 import { cardActions, type Place, type TeamsUser, PERSONAL } from '../harness/teams-client';
 import { maxLengthPolicy, maxLengthRequest, MAX_REASON, words } from './max-answers';
 import { freshnessJourneys, postJourneys } from './post-journeys';
+import { MAX_COMMENTS_LENGTH } from '../../src/domain/policy-points';
 
 export type Variant = 'ordinary' | 'maximum';
 export interface CollectedCard {
@@ -139,7 +140,7 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   const { policyId, card } = await fillPolicy(dana, policyAnswers);
   set.add(card, dana);
   await click(dana, { verb: 'policy.file', policyId });
-  await click(chris, { verb: 'policy.decide', policyId, decision: 'return', comments: variant === 'ordinary' ? 'Point 9 needs a named records custodian.' : MAX_REASON.padEnd(2000, ' x') }, { channel: MAYORS_OFFICE });
+  await click(chris, { verb: 'policy.decide', policyId, decision: 'return', comments: variant === 'ordinary' ? 'Point 9 needs a named records custodian.' : MAX_REASON.padEnd(MAX_COMMENTS_LENGTH, ' x').slice(0, MAX_COMMENTS_LENGTH) }, { channel: MAYORS_OFFICE });
   const again = await fillPolicy(dana, policyAnswers);
   await click(dana, { verb: 'policy.file', policyId: again.policyId });
   await say(chris, 'reviews');

@@ -49,6 +49,25 @@ describe('guided-flow engine', () => {
     expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).step).toBe(1);
   });
 
+  it('caps every free-text field on every save, Save draft and Back too: nothing saved, the text cut to the cap (issue 10)', async () => {
+    const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+    const policy = await w.db.departmentPolicy.create({ data: { departmentId: 'parks', filerId: dana.personId, status: 'draft', answers: '{}' } });
+    const events = await w.db.auditEvent.count();
+    for (const nav of ['save', 'back'] as const) {
+      const r = await saveStep(requestFlow([]), w.services, rae, { id: req.id, step: 2, nav, values: { purpose: 'x'.repeat(200_000) } });
+      expect(r.errors?.purpose).toContain('Keep this under 1000 characters (it has 200000)');
+      expect(r.draft.purpose).toHaveLength(1000);
+      expect(r.step).toBe(2);
+      const p = await saveStep(policyFlow, w.services, dana, { id: policy.id, step: 1, nav, values: { p1: 'y'.repeat(701) } });
+      expect(p.errors?.p1).toContain('Keep this under 700 characters');
+    }
+    expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).toBe('{}');
+    expect((await w.db.departmentPolicy.findUniqueOrThrow({ where: { id: policy.id } })).answers).toBe('{}');
+    expect(await w.db.auditEvent.count()).toBe(events);
+    const ok = await saveStep(policyFlow, w.services, dana, { id: policy.id, step: 1, nav: 'save', values: { p1: 'y'.repeat(700) } });
+    expect(ok.errors).toBeUndefined();
+  });
+
   it("refuses someone else's draft and changes nothing", async () => {
     const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
     const events = await w.db.auditEvent.count();

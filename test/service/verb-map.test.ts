@@ -7,6 +7,7 @@ import { registerAll } from '../../src/teams/app';
 import { createAdapter } from '../../src/teams/adapter';
 import { Router } from '../../src/teams/router';
 import { VERBS } from '../../src/verbs';
+import { SEARCH_DATASETS } from '../../src/verbs/search';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const sources = (dir: string): string[] =>
@@ -28,6 +29,10 @@ describe('the verb map', () => {
 
   it('registers exactly one handler for every verb in the map, and none outside it', () => {
     expect([...router.verbs].sort()).toEqual(Object.keys(VERBS).sort());
+  });
+
+  it('answers every typeahead dataset the cards may name (issue 10), and no other', () => {
+    expect([...router.datasets].sort()).toEqual([...SEARCH_DATASETS].sort());
   });
 
   it('every verb is emitted by a card, a notice or a help entry', () => {

@@ -14,6 +14,26 @@ export type Nav = 'next' | 'back' | 'save';
 export interface FlowField {
   id: string;
   kind: FieldKind;
+  /** The hard cap, enforced on every save (Save draft and Back too), so no draft can outgrow its card (issue 10). */
+  max?: number;
+}
+
+/** A field that declares no cap still has one: every free-text field is capped on the server. */
+export const DEFAULT_FIELD_MAX = 1000;
+
+/** Values past their field's cap: refused on any button, with the text cut to the cap so the card stays small. */
+function overCap(fields: readonly FlowField[], values: Record<string, unknown>): { errors: Record<string, string>; cut: Draft } | undefined {
+  const errors: Record<string, string> = {};
+  const cut: Draft = {};
+  for (const f of fields) {
+    const v = Object.hasOwn(values, f.id) ? values[f.id] : undefined;
+    const max = f.max ?? DEFAULT_FIELD_MAX;
+    if (typeof v === 'string' && v.trim().length > max) {
+      errors[f.id] = `Keep this under ${max} characters (it has ${v.trim().length}); nothing was saved, and the text below is cut to ${max}`;
+      cut[f.id] = v.trim().slice(0, max);
+    }
+  }
+  return Object.keys(errors).length ? { errors, cut } : undefined;
 }
 
 export interface FlowStep {
@@ -64,6 +84,8 @@ export async function saveStep<R>(
     if (allowed.refused) refusedWith(allowed);
 
     const draft = { ...flow.draftOf(record) };
+    const tooLong = overCap(spec.fields, input.values);
+    if (tooLong) return { draft: { ...draft, ...tooLong.cut }, step: input.step, changed: [], errors: tooLong.errors };
     const changed: string[] = [];
     for (const field of spec.fields) {
       const value = normalizeInput(field.kind, Object.hasOwn(input.values, field.id) ? input.values[field.id] : undefined);

@@ -1,7 +1,7 @@
 import type { DepartmentPolicy } from '@prisma/client';
 import { canFile } from '../../domain/department-policy';
 import { refuse } from '../../domain/result';
-import { POLICY_POINTS, POLICY_STEPS, policyProblems } from '../../domain/policy-points';
+import { MAX_DETAIL_LENGTH, MAX_POINT_LENGTH, POLICY_POINTS, POLICY_STEPS, policyProblems } from '../../domain/policy-points';
 import type { FlowDeclaration } from '../engines/guided-flow';
 import { policyDraftOf } from './policy-views';
 
@@ -14,7 +14,7 @@ const titleOf = (fields: readonly string[]) => {
 export const policyFlow: FlowDeclaration<DepartmentPolicy> = {
   name: 'policy',
   entityType: 'department_policy',
-  steps: POLICY_STEPS.map((fields) => ({ title: titleOf(fields), fields: fields.map((id) => ({ id, kind: id === 'personalUse' ? 'choice' : 'longText' })) })),
+  steps: POLICY_STEPS.map((fields) => ({ title: titleOf(fields), fields: fields.map((id) => ({ id, kind: id === 'personalUse' ? 'choice' : 'longText', max: id === 'personalUseDetail' ? MAX_DETAIL_LENGTH : id === 'personalUse' ? 64 : MAX_POINT_LENGTH })) })),
   notFound: 'That policy draft no longer exists. Type "file our policy" to start again.',
   load: (tx, id) => tx.departmentPolicy.findUnique({ where: { id } }),
   canEdit: (policy, actor) => {

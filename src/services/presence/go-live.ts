@@ -7,7 +7,7 @@ import { TX_OPTIONS } from '../../store/prisma';
 import type { Services } from '../context';
 import type { TGoLive } from '../../verbs/registry';
 import { factsOf, loadPresence } from './load-presence';
-import { openPresence, setupForm, type SetupScreen } from './presence-reads';
+import { keptSetupValues, openPresence, setupForm, type SetupScreen } from './presence-reads';
 import { cityLoginProblem } from '../../domain/city-login';
 import { orAsItStands } from '../engines/stale-click';
 import type { PresenceView } from './presence-views';
@@ -24,7 +24,7 @@ import { enqueuePresenceEvent } from '../webhooks/webhook-events';
  */
 export async function goLiveScreen(svc: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor, where: Place, input: Omit<TGoLive, 'verb'>): Promise<SetupScreen> {
   const problem = cityLoginProblem(input.login, svc.config.cityLogin);
-  if (problem) return setupForm(svc, actor, where, { presenceId: input.presenceId }, { accountUrl: input.accountUrl, errors: { login: problem } });
+  if (problem) return setupForm(svc, actor, where, { presenceId: input.presenceId }, { values: keptSetupValues(input), errors: { login: problem }, passwordAgain: true });
   return { screen: 'presence', view: await goLive(svc, actor, where, input) };
 }
 

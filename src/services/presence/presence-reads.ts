@@ -23,13 +23,23 @@ export interface GoLiveView {
   presenceId: string;
   handle: string;
   notice: string;
-  values?: { accountUrl?: string };
+  /** What the owner typed, kept when the form comes back; never the password (see SetupKept). */
+  values?: SetupKept;
   errors?: FieldErrors;
+  /** The password was typed but is not sent back: the card asks for it again and says why. */
+  passwordAgain?: boolean;
+}
+
+/** The set-up answers a refused form keeps: the address, the login (a user name, not a secret) and the notice tick. */
+export interface SetupKept {
+  accountUrl?: string;
+  login?: string;
+  noticeInPlace?: boolean;
 }
 export type SetupScreen = { screen: 'setup'; view: GoLiveView } | { screen: 'presence'; view: PresenceView };
 
 /** REG-2, REG-5: the owner's setup form; a presence already set up opens as it stands, with a line saying so. */
-export async function setupForm(svc: Svc, actor: Actor, where: Place, ref: { presenceId?: string; requestId?: string }, extra: { accountUrl?: string; errors?: FieldErrors } = {}): Promise<SetupScreen> {
+export async function setupForm(svc: Svc, actor: Actor, where: Place, ref: { presenceId?: string; requestId?: string }, extra: { values?: SetupKept; errors?: FieldErrors; passwordAgain?: boolean } = {}): Promise<SetupScreen> {
   const { db } = svc;
   const presence = ref.presenceId ? await loadPresence(db, ref.presenceId) : await db.presence.findUnique({ where: { requestId: ref.requestId } });
   if (!presence) throw new AppError('NOT_FOUND', 'That request has no presence in the registry yet. Type "my requests" to see where it stands.');
@@ -38,7 +48,7 @@ export async function setupForm(svc: Svc, actor: Actor, where: Place, ref: { pre
   if (verdict.refused) refusedWith(verdict);
   const department = await db.department.findUnique({ where: { id: presence.departmentId } });
   const notice = standardNotice(department?.name ?? presence.departmentId, presence.handle, draftOf(presence.record).purpose ?? 'City services');
-  return { screen: 'setup', view: { presenceId: presence.id, handle: presence.handle, notice, values: { accountUrl: extra.accountUrl }, errors: extra.errors } };
+  return { screen: 'setup', view: { presenceId: presence.id, handle: presence.handle, notice, values: extra.values ?? {}, errors: extra.errors, passwordAgain: extra.passwordAgain } };
 }
 
 export interface EditView {
@@ -62,3 +72,9 @@ export async function editForm(svc: Svc, actor: Actor, presenceId: string, extra
 /** Only the edit fields of raw card values, as strings: nothing else from a card goes back on the form. */
 export const pickEditValues = (values: Partial<Record<string, unknown>>) =>
   Object.fromEntries(EDIT_FIELDS.map((f) => [f, Object.hasOwn(values, f) && typeof values[f] === 'string' ? values[f] : undefined])) as Partial<Record<EditField, string>>;
+
+/** The set-up answers of a refused form, capped as the form caps them; the password is never among them. */
+export function keptSetupValues(values: Partial<Record<string, unknown>>): SetupKept {
+  const str = (k: string, max: number) => (Object.hasOwn(values, k) && typeof values[k] === 'string' ? (values[k] as string).slice(0, max) : undefined);
+  return { accountUrl: str('accountUrl', 300), login: str('login', 200), noticeInPlace: str('noticeInPlace', 5) === 'true' };
+}

@@ -40,7 +40,8 @@ export async function registryView({ db }: Pick<Services, 'db'>, filters: Omit<T
     db.presence.findMany({ where, orderBy: [{ handle: 'asc' }, { createdAt: 'asc' }], take: REGISTRY_LIMIT }),
     db.presence.count({ where }),
     departmentChoices(db, { subunits: true }),
-    db.presence.findMany({ distinct: ['platform'], select: { platform: true }, orderBy: { platform: 'asc' } }),
+    // Bounded: a platform named under "Other" is free text, and the card must stay small (issue 10).
+    db.presence.findMany({ distinct: ['platform'], select: { platform: true }, orderBy: { platform: 'asc' }, take: 30 }),
   ]);
   const names = new Map(departments.map((d) => [d.id, d.name]));
   return {

@@ -13,13 +13,20 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   purpose: 'longText', benefits: 'longText', dataLocation: 'longText', dmArchive: 'longText',
 };
 
+/** Hard caps per answer (the schemas' maxima; ids lists hold up to ten GUIDs), enforced on every save. */
+const MAX: Readonly<Record<string, number>> = {
+  departmentId: 64, platform: 32, platformOther: 80, handle: 100, criterion: 32, purpose: 1000, benefits: 1000, cityWebPage: 300,
+  staffName: 100, staffTitle: 100, staffContact: 120, approverId: 64, spokespersonIds: 400, dataLocation: 300, hasDirectMessages: 8, dmHandling: 16, dmArchive: 300,
+  attestCityAccount: 8, attestNotice: 8,
+};
+
 /** REQ-1 "Request a presence", declared for the guided-flow engine: five steps, their fields from the zod schemas. */
 export function requestFlow(domains: readonly string[], departments?: ReadonlySet<string>): FlowDeclaration<PresenceRequest> {
   const schemas: StepSchemas = stepSchemas(domains, departments);
   return {
     name: 'request',
     entityType: 'presence_request',
-    steps: STEP_TITLES.map((title, i) => ({ title, fields: stepFields(schemas, i + 1).map((id) => ({ id, kind: Object.hasOwn(KINDS, id) ? KINDS[id] : 'text' })) })),
+    steps: STEP_TITLES.map((title, i) => ({ title, fields: stepFields(schemas, i + 1).map((id) => ({ id, kind: Object.hasOwn(KINDS, id) ? KINDS[id] : 'text', max: Object.hasOwn(MAX, id) ? MAX[id] : 200 })) })),
     notFound: 'That request no longer exists. Type "my requests" to see yours.',
     load: (tx, id) => tx.presenceRequest.findUnique({ where: { id } }),
     canEdit: (req, actor) => canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor),

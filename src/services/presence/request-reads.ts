@@ -12,6 +12,7 @@ import type { DoneView } from '../done-view';
 import type { Section } from './describe-request';
 import { describeRequest } from './describe-request';
 import { draftOf, lookupsFor } from './request-views';
+import { peoplePickerView, type PeoplePickerView } from '../people/find-people';
 
 export interface RequestStepView {
   requestId: string;
@@ -19,7 +20,10 @@ export interface RequestStepView {
   draft: DraftAnswers;
   errors?: FieldErrors;
   departments: Array<{ id: string; name: string }>;
-  people: Array<{ id: string; name: string }>;
+  /** Step 3 only: how people are chosen, with the chosen ones among the choices. */
+  people?: PeoplePickerView;
+  /** Names typed in a people input that matched no one (or several), shown again beside the error. */
+  typed?: Record<string, string>;
   saved?: boolean;
   returnedReason?: string;
 }
@@ -47,17 +51,19 @@ export async function loadOwnRequest(db: Db, actor: Actor, requestId: string) {
   return req;
 }
 
-export async function requestStep(svc: Svc, actor: Actor, requestId: string, step: number, extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean } = {}): Promise<RequestScreen> {
-  const { db } = svc;
+export async function requestStep(svc: Svc, actor: Actor, requestId: string, step: number, extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean; typed?: Record<string, string> } = {}): Promise<RequestScreen> {
+  const { db, config } = svc;
   const req = await loadOwnRequest(db, actor, requestId);
-  // Each list only on the step that offers it: a click on another step reads neither (every person, every department).
+  const draft = extra.draft ?? draftOf(req.answers);
+  const chosen = [draft.approverId, ...(draft.spokespersonIds?.split(',') ?? [])].filter((x): x is string => Boolean(x?.trim())).map((s) => s.trim());
+  // Each list only on the step that offers it; people never as a whole list (issue 10: a City of 3,000).
   const [departments, people] = await Promise.all([
     step === 1 ? departmentChoices(db, { subunits: true }) : [],
-    step === 3 ? db.person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [],
+    step === 3 ? peoplePickerView(db, config.peoplePicker, chosen) : undefined,
   ]);
   const lastReturn = req.reviews.filter((r) => r.status === 'rejected').sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];
   const returnedReason = req.status === 'returned' ? lastReturn?.reason ?? undefined : undefined;
-  return { screen: 'step', view: { requestId, step, draft: extra.draft ?? draftOf(req.answers), departments, people, returnedReason, errors: extra.errors, saved: extra.saved } };
+  return { screen: 'step', view: { requestId, step, draft, departments, people, typed: extra.typed, returnedReason, errors: extra.errors, saved: extra.saved } };
 }
 
 /** The requester's view: the summary with Edit and Submit while editable, the state and history otherwise. */

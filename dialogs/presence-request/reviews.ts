@@ -7,7 +7,7 @@ import { reviewCard } from '../../cards/presence-request/review-card';
 /** Reviewers find what waits for them without scrolling the channel; deciding works the same from here. */
 export function registerReviews(router: Router): void {
   router.entry(
-    { title: 'Reviews waiting for me', description: 'Requests waiting for your IT or City Attorney decision.', verb: 'reviews.mine', command: 'reviews', visible: (actor) => hasRole(actor, 'it_reviewer') || hasRole(actor, 'city_attorney') },
+    { title: 'Reviews waiting for me', description: 'Requests waiting for your decision as approving authority, IT or City Attorney.', verb: 'reviews.mine', command: 'reviews', visible: (actor) => hasRole(actor, 'it_reviewer') || hasRole(actor, 'city_attorney') || hasRole(actor, 'department_head') || hasRole(actor, 'dept_approver') },
     async (turn) => pendingReviewsCard(await pendingReviews(turn.services, turn.actor)),
   );
   router.verb('review.open', async (turn, data) => reviewCard(await openReviewCard(turn.services, turn.actor, data.reviewId)), 'This card does not name a review. Type "reviews" for a fresh list.');

@@ -18,8 +18,11 @@ export interface ReviewView {
   submittedAt: string;
   round: number;
   sections: Section[];
-  /** For the City Attorney: how IT decided. */
+  /** For IT and the City Attorney: how the department's approving authority decided (REQ-6). */
+  authorityDecision?: string;
+  /** For the City Attorney: how IT decided, and when IT approved (apart from when the request was submitted). */
   itDecision?: string;
+  itApprovedAt?: string;
   /** Set once decided: the banner replaces the buttons. */
   decided?: { outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; at: string; reason?: string };
   /** A line for a clicker whose click did not count. */

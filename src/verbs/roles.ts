@@ -12,7 +12,7 @@ export const ZGrantRole = z
   })
   .superRefine((v, ctx) => {
     if (needsDepartment(v.role) && !v.departmentId) {
-      ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'Department heads, spokespersons and policy delegates hold the role for one department: choose it' });
+      ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'Department heads, approving authorities, spokespersons and policy delegates hold the role for one department: choose it' });
     }
   });
 export type TGrantRole = z.infer<typeof ZGrantRole>;

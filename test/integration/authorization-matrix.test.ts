@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText } from '../harness/teams-client';
-import { fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { approveAsAuthority, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { fillPolicy, fullPolicy } from '../harness/policy-flow';
 import { VERBS, type Verb } from '../../src/verbs';
 
@@ -122,7 +122,6 @@ describe('authorization matrix over every verb', () => {
       const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
       await morgan.click({ verb: 'roles.grant', personId: p.id, role, departmentId });
     };
-    await grant('Dana Reyes', 'department_head', 'parks');
     await grant('Gus Hale', 'department_head', 'streets');
     await grant('Chris Avery', 'mayors_office');
     const rae = h.user('Rae Quist');
@@ -131,6 +130,7 @@ describe('authorization matrix over every verb', () => {
     // An approved presence owned by Rae (public in the registry).
     const approved = await fillRequest(rae, { ...answers, 1: { ...answers[1], handle: '@MatrixPublic' } });
     await rae.click({ verb: 'request.submit', requestId: approved.requestId });
+    await approveAsAuthority(h, approved.requestId);
     for (const [who, stage] of [['Ivy Tran', 'it'], ['Sam Okafor', 'attorney']] as const) {
       const r = await h.bot.db.review.findFirstOrThrow({ where: { requestId: approved.requestId, stage } });
       await h.user(who).click({ verb: 'review.decide', reviewId: r.id, decision: 'approve' }, { channel: IT_REVIEW });
@@ -154,7 +154,8 @@ describe('authorization matrix over every verb', () => {
     // A request waiting for IT review, and a draft: both Rae's alone (and IT's, for the one in review).
     const inReview = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.review.text } });
     await rae.click({ verb: 'request.submit', requestId: inReview.requestId });
-    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId: inReview.requestId } });
+    await approveAsAuthority(h, inReview.requestId); // REQ-6: Dana approves first, then it waits for IT
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId: inReview.requestId, stage: 'it' } });
     const draft = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.draft.text } });
 
     // Dana's filed (public) version 1, then her unfiled draft; her block request, waiting for IT.

@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority } from '../harness/presence-flow';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
 import { verifyExport } from '../../src/records/export/verify-export';
 import { MAX_CARD_BYTES } from '../../cards/records/records-card';
@@ -12,6 +12,7 @@ const LOGIN = 'parks-social-login@cityofmadison.com';
 async function livePresence(h: Harness, requester: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(requester, answers);
   await requester.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });

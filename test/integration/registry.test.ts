@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority } from '../harness/presence-flow';
 import { verifyAuditTrail } from '../../src/records/audit';
 import { REASON_INPUT } from '../../src/verbs/registry';
 
@@ -14,6 +14,7 @@ const PARKS_TEAM = channel('Parks team');
 async function approvedPresence(h: Harness, requester: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(requester, answers);
   await requester.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });

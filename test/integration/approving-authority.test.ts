@@ -1,0 +1,106 @@
+import { Harness } from '../harness/bot-harness';
+import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
+import { approveAsAuthority, fillRequest, parksAnswers, setUp, waitForCards, channelCards, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+
+const personalCards = (h: Harness, user: TeamsUser) => h.connector.cards((c) => c.conversationId === user.personalConversationId() && c.method === 'POST');
+
+/** REQ-6: the department's approving authority approves a new presence first, in their personal chat; then IT; then the City Attorney. */
+describe('REQ-6 the approving authority decides before IT', () => {
+  let h: Harness;
+  let pat: TeamsUser;
+  let dana: TeamsUser;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+    [pat, dana] = [h.user('Pat Parker'), h.user('Dana Reyes')];
+  });
+  afterAll(() => h.stop());
+
+  it('request -> approving authority (personal chat) -> IT -> City Attorney; each card shows the submission time and earlier approvals apart', async () => {
+    const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await pat.click({ verb: 'request.submit', requestId });
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('authority_review');
+    await h.connector.waitFor((c) => c.conversationId === dana.personalConversationId() && c.body?.summary === 'A new social media presence request waits for your approval');
+    const sent = personalCards(h, dana).find((c) => cardText(c.card).includes('Approving authority: new social media presence'))!;
+    expect(cardActions(sent.card).map((a) => a.title)).toEqual(['Approve', 'Return to requester']);
+    expect(channelCards(h, IT_REVIEW)).toHaveLength(0);
+
+    // The submission happened a day ago: every later card shows that time, not the time of the last approval.
+    const authority = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
+    await h.bot.db.review.update({ where: { id: authority.id }, data: { createdAt: new Date('2026-03-02T15:04:00Z') } });
+    const { card: decided, itReview } = await approveAsAuthority(h, requestId);
+    expect(cardText(decided)).toMatch(/Approved by Dana Reyes on/);
+    // The card Dana was shown is the one whose hash is recorded with her decision.
+    const event = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: requestId } });
+    expect(JSON.parse(event.data)).toMatchObject({ stage: 'authority', decision: 'approve', shownCardSha256: authority.cardHash });
+    await h.connector.waitFor((c) => c.method === 'PUT' && c.conversationId === dana.personalConversationId());
+
+    const [itCard] = await waitForCards(h, IT_REVIEW, 1);
+    expect(cardText(itCard.card)).toMatch(/Approving authority: approved by Dana Reyes on/);
+    expect(cardText(itCard.card)).toContain('Mar 2, 2026');
+    await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: itReview!.id, decision: 'approve' }, { channel: IT_REVIEW });
+    const [attorneyCard] = await waitForCards(h, CITY_ATTORNEY, 1);
+    const text = cardText(attorneyCard.card);
+    expect(text).toMatch(/Submitted\n[^\n]*Mar 2, 2026/);
+    expect(text).toMatch(/IT approved at\n/);
+    expect(text).not.toMatch(/IT approved at\n[^\n]*Mar 2, 2026/);
+    const attorney = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });
+    await h.user('Sam Okafor').click({ verb: 'review.decide', reviewId: attorney.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
+    expect(await h.bot.db.presence.findUnique({ where: { requestId } })).toMatchObject({ state: 'approved_not_live' });
+  });
+
+  it('a repeated click by the approver gets the card as it stands; a forged click by anyone else changes nothing and shows nothing', async () => {
+    const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await pat.click({ verb: 'request.submit', requestId });
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
+    const before = await h.bot.db.auditEvent.count();
+    for (const who of ['Ivy Tran', 'Sam Okafor', 'Morgan Lee', 'Pat Parker']) {
+      const res = await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });
+      expect(cardText(res.card)).toContain('Only the approving authority named in this request can decide here. Nothing was changed.');
+      expect(cardText(res.card)).not.toContain('@MadisonParks');
+      const opened = await h.user(who).click({ verb: 'review.open', reviewId: review.id });
+      expect(cardText(opened.card)).not.toContain('@MadisonParks');
+    }
+    expect(await h.bot.db.auditEvent.count()).toBe(before);
+    expect((await h.bot.db.review.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('pending');
+
+    // Dana finds it in `reviews`, returns it with a reason; Pat is told why; a second click changes nothing.
+    const [list] = await dana.say('reviews');
+    expect(cardText(list)).toContain('@MadisonParks: Approving authority');
+    const returned = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'reject', reason: 'Use the department-wide account instead.' });
+    expect(cardText(returned.card)).toMatch(/Returned by Dana Reyes on .*\nReason: Use the department-wide account instead\./);
+    const [notice] = await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && typeof c.body?.summary === 'string' && c.body.summary.includes('Dana Reyes (your approving authority) returned your request'));
+    expect(cardText(notice.body.attachments[0].content)).toContain('Use the department-wide account instead.');
+    const again = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });
+    expect(cardText(again.card)).toContain('This was already decided; your click did not change anything.');
+    expect(await h.bot.db.review.count({ where: { requestId, stage: 'it' } })).toBe(0);
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('returned');
+  });
+
+  it('refuses on submit a request that names the requester, or someone who is not an approving authority, saying why', async () => {
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Dana Reyes']);
+    const own = await fillRequest(dana, answers);
+    const mine = await dana.click({ verb: 'request.submit', requestId: own.requestId });
+    expect(cardText(mine.card)).toContain('You cannot approve your own request');
+    expect(cardText(mine.card)).toContain('Step 3 of 5');
+
+    const ivy = await parksAnswers(h, 'Ivy Tran', ['Pat Parker']);
+    const other = await fillRequest(pat, ivy);
+    const refused = await pat.click({ verb: 'request.submit', requestId: other.requestId });
+    expect(cardText(refused.card)).toContain('Ivy Tran is not an approving authority for Parks Division');
+    expect(cardText(refused.card)).toContain('Choose Dana Reyes.');
+    for (const id of [own.requestId, other.requestId]) expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
+    expect(await h.bot.db.auditEvent.count({ where: { action: 'request.submitted', entityId: { in: [own.requestId, other.requestId] } } })).toBe(0);
+  });
+
+  it('an approver whose role was revoked after the request was sent cannot decide it', async () => {
+    const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await pat.click({ verb: 'request.submit', requestId });
+    const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'parks', revokedAt: null } });
+    await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id });
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
+    const res = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });
+    expect(cardText(res.card)).toContain("You no longer hold the department's approving authority");
+    expect((await h.bot.db.review.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('pending');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Harness } from './bot-harness';
-import { CITY_ATTORNEY, fillRequest, IT_REVIEW } from './presence-flow';
+import { approveAsAuthority, CITY_ATTORNEY, fillRequest, IT_REVIEW } from './presence-flow';
 import type { TeamsUser } from './teams-client';
 
 /** A presence made active through the real flow: submitted, approved by IT and the City Attorney, set up by its owner. */

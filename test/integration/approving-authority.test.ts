@@ -47,6 +47,13 @@ describe('REQ-6 the approving authority decides before IT', () => {
     const attorney = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });
     await h.user('Sam Okafor').click({ verb: 'review.decide', reviewId: attorney.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
     expect(await h.bot.db.presence.findUnique({ where: { requestId } })).toMatchObject({ state: 'approved_not_live' });
+
+    // Issue 10 "data that disagrees": the policy's point 2 reads the spokesperson the approved request named, though
+    // nobody holds the spokesperson role.
+    expect(await h.bot.db.roleGrant.count({ where: { role: 'spokesperson' } })).toBe(0);
+    const [policyStep] = await dana.say('file our policy');
+    expect(cardText(policyStep)).toContain('Spokespersons\nPat Parker');
+    expect(cardText(policyStep)).not.toContain('None on record');
   });
 
   it('a repeated click by the approver gets the card as it stands; a forged click by anyone else changes nothing and shows nothing', async () => {

@@ -41,6 +41,8 @@ export function reviewCard(v: ReviewCardView) {
       v.decided ? banner(v.decided) : status(`Waiting for ${v.stage === 'authority' ? 'your approval as approving authority' : stageTitle}`, 'accent'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
       facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['IT approved at', v.itApprovedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
+      // REQ-7: the IT Director's decision on the platform, flagged when there is none yet (or it is not allowed).
+      v.platform ? text(v.platform.flagged ? `⚑ ${v.platform.text}` : v.platform.text, v.platform.flagged ? { color: 'attention', weight: 'Bolder' } : {}) : null,
       v.authorityDecision ? text(`Approving authority: ${v.authorityDecision}`) : null,
       v.itDecision ? text(`IT: ${v.itDecision}`) : null,
       v.decided ? null : heading('What to check'),

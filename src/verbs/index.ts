@@ -8,6 +8,7 @@ import { ZResendDeadLetter } from './delivery';
 import { ZRecordsExport, ZRecordsSearch } from './records';
 import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } from './posts';
 import { ZDirectorDecision, ZHandOver, ZHandOverStart, ZOwnerRetire } from './freshness';
+import { ZPlatformDecision } from './platform';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -34,6 +35,7 @@ export const VERBS = {
   'reviews.mine': plain('reviews.mine'),
   'review.open': z.object({ verb: z.literal('review.open'), reviewId: uuid('a review') }),
   'review.decide': ZReviewDecision,
+  'platform.decide': ZPlatformDecision,
 
   'registry.show': plain('registry.show'),
   'registry.filter': ZRegistryFilter,

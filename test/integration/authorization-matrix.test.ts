@@ -25,7 +25,7 @@ const SECRETS = {
   post: { text: 'Matrix secret post wording for the pool', who: ['requester', 'filer'] },
 } as const;
 
-type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string };
+type Ids = { draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string; platformDecisionId: string };
 /** `bareIsValid`: the verb alone is a click its clicker may make (start the filing for one's own department). */
 type Sample = { data: (ids: Ids) => Record<string, unknown>; mayChange?: Kind[]; bareIsValid?: true };
 
@@ -42,6 +42,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'reviews.mine': { data: () => ({}) },
   'review.open': { data: (i) => ({ reviewId: i.reviewId }) },
   'review.decide': { data: (i) => ({ reviewId: i.reviewId, decision: 'approve' }) },
+  // REQ-7: only the IT Director decides on a platform; no one in the matrix holds that role.
+  'platform.decide': { data: (i) => ({ decisionId: i.platformDecisionId, decision: 'not_allowed', reasoning: 'Forged reasoning that is long enough to count.' }) },
   'registry.show': { data: () => ({}) },
   'registry.filter': { data: () => ({ departmentId: 'parks', platform: 'any', state: 'any' }) },
   'presence.open': { data: (i) => ({ presenceId: i.presenceId }) },
@@ -166,7 +168,7 @@ describe('authorization matrix over every verb', () => {
     await dana.click({ verb: 'block.request', departmentId: 'parks', sites: 'tiktok.com', reason: SECRETS.block.text });
     const block = await h.bot.db.accessBlockRequest.findFirstOrThrow();
     const grantRow = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'streets' } });
-    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id };
+    ids = { draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id, platformDecisionId: (await h.bot.db.platformDecision.findFirstOrThrow()).id };
     await h.bot.worker.drain();
   }, 120_000);
   afterAll(() => h.stop());
@@ -174,7 +176,7 @@ describe('authorization matrix over every verb', () => {
   /** Every row a click could change, and how many audit events and outgoing messages there are. */
   async function snapshot() {
     const db = h.bot.db;
-    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds] = await Promise.all([
+    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, platforms] = await Promise.all([
       db.presenceRequest.findMany({ orderBy: { id: 'asc' } }),
       db.review.findMany({ orderBy: { id: 'asc' } }),
       db.presence.findMany({ orderBy: { id: 'asc' } }),
@@ -186,8 +188,9 @@ describe('authorization matrix over every verb', () => {
       db.outboxMessage.count(),
       db.post.findMany({ orderBy: { id: 'asc' } }),
       db.postRound.findMany({ orderBy: { id: 'asc' } }),
+      db.platformDecision.findMany({ orderBy: { id: 'asc' } }),
     ]);
-    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds });
+    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, platforms });
   }
 
   it('has a sample click for every verb in the map', () => {

@@ -69,7 +69,7 @@ export function decideReview(services: Pick<Services, 'db' | 'config' | 'present
 }
 
 /** What a decision sets in motion: the next review, the presence in the registry, and the requester's notice. */
-async function afterDecision(tx: Tx, review: ReviewWithRequest, next: RequestStatus, reason: string | undefined, { actor, services }: AfterContext) {
+async function afterDecision(tx: Tx, review: ReviewWithRequest, next: RequestStatus, reason: string | undefined, { actor, at, services }: AfterContext) {
   const { config, present } = services;
   const draft = draftOf(review.snapshot);
   const handle = draft.handle ?? 'your account';
@@ -79,7 +79,7 @@ async function afterDecision(tx: Tx, review: ReviewWithRequest, next: RequestSta
     enqueueToPerson(tx, review.request.requesterId, { summary, card: present.noticeCard({ headline, detail, color, about, action }) });
 
   if (next === 'it_review') {
-    await openReview(tx, present, review.requestId, review.round, 'it', review.snapshot, config.timeZone);
+    await openReview(tx, present, review.requestId, review.round, 'it', review.snapshot, config.timeZone, at);
     await notify('Your approving authority approved your request', `${actor.name} approved it for your department. It now goes to IT review.`, 'good');
   } else if (next === 'attorney_review') {
     await openReview(tx, present, review.requestId, review.round, 'attorney', review.snapshot, config.timeZone);

@@ -10,6 +10,7 @@ import type { Services } from '../context';
 import type { Section } from './describe-request';
 import { describeRequest } from './describe-request';
 import { draftOf, lookupsFor } from './request-views';
+import { platformLineFor } from './platform-decisions';
 
 export interface RequestStepView {
   requestId: string;
@@ -31,6 +32,8 @@ export interface RequestSummaryView {
   problem?: string;
   history: string[];
   canStop?: 'withdraw' | 'cancel';
+  /** REQ-7: the IT Director's decision on the platform, as on the IT card. */
+  platformLine?: string;
 }
 
 /** What the requester sees next: a step of the guided flow, or the summary. */
@@ -81,6 +84,7 @@ export async function requestSummary(svc: Svc, actor: Actor, requestId: string, 
       problem,
       history,
       canStop: IN_REVIEW.includes(status) ? 'withdraw' : editable ? 'cancel' : undefined,
+      platformLine: (await platformLineFor(db, draft, config.timeZone))?.text,
     },
   };
 }

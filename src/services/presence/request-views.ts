@@ -7,6 +7,7 @@ import { STAGE_ROLE, type ChannelStage, type ReviewStage } from '../../domain/pr
 import { formatWhen } from '../../domain/when';
 import type { ReviewView } from '../presenters';
 import { describeRequest, type Lookups } from './describe-request';
+import { platformLineFor } from './platform-decisions';
 
 export { hashCard } from '../engines/card-hash';
 
@@ -75,6 +76,7 @@ export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, time
     submittedAt: formatWhen(submitted, timeZone),
     round: review.round,
     sections: describeRequest(draft, look),
+    platform: await platformLineFor(db, draft, timeZone),
     authorityDecision: authority?.approvedAt ? `approved by ${authority.by ?? 'the approving authority'} on ${authority.approvedAt}` : undefined,
     itApprovedAt: it?.approvedAt,
     itDecision: it?.approvedAt ? `approved by ${it.by ?? 'an IT reviewer'} on ${it.approvedAt}` : undefined,

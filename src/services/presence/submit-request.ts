@@ -8,6 +8,7 @@ import type { Presenters } from '../presenters';
 import { hashCard, postCard } from '../engines/card-hash';
 import { enqueueToPerson } from '../../notify/outbox';
 import { approverVerdict } from './approving-authority';
+import { flagUndecidedPlatform, platformVerdict } from './platform-decisions';
 
 /** The step of the request that names the approving authority. */
 const PEOPLE_STEP = 3;
@@ -35,6 +36,9 @@ async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, 
   if (allowed.refused) refusedWith(allowed);
   const check = checkAll(stepSchemas(config.cityWebDomains), draftOf(req.answers));
   if (!check.ok) return requestStep(svc, actor, requestId, check.step, { errors: check.errors });
+  // REQ-7: a platform the IT Director decided "not allowed" cannot be requested.
+  const platform = await platformVerdict(db, draftOf(req.answers), config.timeZone);
+  if (platform.refused) return requestStep(svc, actor, requestId, 1, { errors: { platform: platform.message } });
   const approver = await approverVerdict(db, req.requesterId, draftOf(req.answers));
   if (approver.refused) return requestStep(svc, actor, requestId, PEOPLE_STEP, { errors: { approverId: approver.message } });
 
@@ -62,7 +66,9 @@ async function openAuthorityReview(tx: Tx, present: Presenters, requestId: strin
 }
 
 /** Creates a review and posts its card to the stage's channel, keeping the hash of what reviewers are shown. */
-export async function openReview(tx: Tx, present: Presenters, requestId: string, round: number, stage: 'it' | 'attorney', snapshot: string, timeZone: string) {
+export async function openReview(tx: Tx, present: Presenters, requestId: string, round: number, stage: 'it' | 'attorney', snapshot: string, timeZone: string, at = new Date()) {
+  // REQ-7: IT review is where the platform's public-records question is asked; an undecided one goes to the IT Director.
+  if (stage === 'it') await flagUndecidedPlatform(tx, present, requestId, draftOf(snapshot), timeZone, at);
   const review = await tx.review.create({ data: { id: randomUUID(), requestId, round, stage, snapshot, cardHash: '' }, include: { request: true } });
   const card = present.reviewCard(await reviewViewFor(tx, review, timeZone));
   const posted = await postCard(tx, stage === 'it' ? 'it_review' : 'city_attorney', card, `${stage === 'it' ? 'IT review' : 'City Attorney review'}: a new social media presence request`);

@@ -43,7 +43,7 @@ export function decidePlatform(row: { status: string }, actor: Pick<Actor, 'role
 /** A request for a platform the IT Director decided against is refused at submit, saying why. */
 export function platformRefusal(label: string, d: { status: string; reasoning: string | null; decidedOn?: string } | null): Result {
   if (d?.status !== 'not_allowed') return { refused: false };
-  return refuse('INVALID_INPUT', `The IT Director decided${d.decidedOn ? ` on ${d.decidedOn}` : ''} that ${label} does not let the City meet the Wisconsin Public Records Law (sec. 3.70(3)(b)9 MGO): ${d.reasoning ?? 'no reasoning recorded'}. Choose another platform.`);
+  return refuse('INVALID_INPUT', `The IT Director decided${d.decidedOn ? ` on ${d.decidedOn}` : ''} that ${label} does not let the City meet the Wisconsin Public Records Law (sec. 3.70(3)(b)9 MGO): ${(d.reasoning ?? 'no reasoning recorded').replace(/[.\s]+$/, '')}. Choose another platform.`);
 }
 
 /** The line shown on the IT card and the requester's summary. */

@@ -12,7 +12,10 @@ import type { PlatformDecisionView, Presenters } from '../presenters';
 /** REQ-7: the recorded decision on a request's platform, if any. */
 export async function decisionFor(db: Db | Tx, draft: DraftAnswers): Promise<{ label: string; row: PlatformDecision | null } | undefined> {
   const p = platformOf(draft);
-  return p && { label: p.label, row: await db.platformDecision.findUnique({ where: { platform: p.key } }) };
+  if (!p) return undefined;
+  const row = await db.platformDecision.findUnique({ where: { platform: p.key } });
+  // The platform as the IT Director decided on it, not as this request happens to spell it.
+  return { label: row?.label ?? p.label, row };
 }
 
 const decidedOn = (row: PlatformDecision | null, timeZone: string) => (row ? { status: row.status, reasoning: row.reasoning, decidedOn: row.decidedAt ? formatWhen(row.decidedAt, timeZone) : undefined } : null);

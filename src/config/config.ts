@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Cron } from 'croner';
 import { DATABASE_URL_HINT, dialectOf, isSupportedDatabaseUrl } from '../store/dialect';
+import { loadNotice } from './notice';
+import type { NoticeConfig } from '../domain/notice-to-users';
 
 /** Turns "a, b ,c" into ["a","b","c"]; empty strings become an empty list. */
 const commaList = z
@@ -53,6 +55,8 @@ const ZEnv = z.object({
   FRESHNESS_STALE_DAYS: z.coerce.number().int().min(1).default(30),
   FRESHNESS_ABANDONED_DAYS: z.coerce.number().int().min(1).default(90),
   FRESHNESS_ABANDONED_NUDGES: z.coerce.number().int().min(1).default(3),
+  // REG-5: a JSON file with the City's approved notice to users and its links (default: src/config/notice-to-users.json).
+  NOTICE_FILE: optionalText,
 });
 
 function isCron(expr: string): boolean {
@@ -100,6 +104,8 @@ export interface Config {
   readonly cityWebDomains: readonly string[];
   /** POST-4: where emergency information is released instead of being posted. */
   readonly emergencyPageUrl: string;
+  /** REG-5: the City's notice to users and its three links, as approved. */
+  readonly notice: NoticeConfig;
   readonly timeZone: string;
   readonly logLevel: string;
   readonly outbox: {
@@ -158,7 +164,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.FRESHNESS_ABANDONED_DAYS <= e.FRESHNESS_STALE_DAYS) {
     problems.push(`FRESHNESS_ABANDONED_DAYS (${e.FRESHNESS_ABANDONED_DAYS}) must be more than FRESHNESS_STALE_DAYS (${e.FRESHNESS_STALE_DAYS})`);
   }
-  if (problems.length) throw new ConfigError(problems);
+  const notice = loadNotice(e.NOTICE_FILE);
+  if (!notice.ok) problems.push(...notice.problems);
+  if (problems.length || !notice.ok) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
   const databaseUrl = e.DATABASE_URL ?? `file:${dataDir}/social-steward.db`;
@@ -178,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     firstAdmins: Object.freeze(e.FIRST_ADMINS),
     cityWebDomains: Object.freeze(e.CITY_WEB_DOMAINS.length ? e.CITY_WEB_DOMAINS : ['cityofmadison.com']),
     emergencyPageUrl: e.EMERGENCY_PAGE_URL,
+    notice: notice.notice,
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),

@@ -40,7 +40,7 @@ export async function approveAsAuthority(h: Harness, requestId: string, decision
   return { card: res.card, itReview: await h.bot.db.review.findFirst({ where: { requestId, round: review.round, stage: 'it' } }) };
 }
 
-/** Five people, the IT review and City Attorney channels bound, Ivy and Sam holding their roles, Dana the Parks head. */
+/** Five people, the IT review and City Attorney channels bound, Ivy and Sam holding their roles, Dana Parks' approving authority. */
 export async function setUp(h: Harness) {
   const morgan = h.user('Morgan Lee');
   for (const name of ['Pat Parker', 'Dana Reyes', 'Ivy Tran', 'Sam Okafor']) await h.user(name).install();
@@ -53,9 +53,14 @@ export async function setUp(h: Harness) {
   };
   await grant('Ivy Tran', 'it_reviewer');
   await grant('Sam Okafor', 'city_attorney');
-  // REQ-6: the approving authority the Parks requests name.
-  const dana = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Dana Reyes' } });
-  await morgan.click({ verb: 'roles.grant', personId: dana.id, role: 'department_head', departmentId: 'parks' });
+  // REQ-6: the approving authority the Parks requests name (designated, so she gains no department head's powers).
+  await grantApprover(h, 'Dana Reyes', 'parks');
+}
+
+/** REQ-6: an admin designates a person as a department's approving authority. */
+export async function grantApprover(h: Harness, name: string, departmentId: string) {
+  const person = await h.bot.db.person.findFirstOrThrow({ where: { name } });
+  await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: person.id, role: 'dept_approver', departmentId });
 }
 
 export const channelCards = (h: Harness, ch: { id: string }) => h.connector.cards((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id);

@@ -103,7 +103,7 @@ describe('REQ-6 the approving authority decides before IT', () => {
   it('an approver whose role was revoked after the request was sent cannot decide it', async () => {
     const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     await pat.click({ verb: 'request.submit', requestId });
-    const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'parks', revokedAt: null } });
+    const grant = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'dept_approver', departmentId: 'parks', revokedAt: null } });
     await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id });
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
     const res = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });

@@ -124,6 +124,7 @@ describe('authorization matrix over every verb', () => {
       const p = await h.bot.db.person.findFirstOrThrow({ where: { name } });
       await morgan.click({ verb: 'roles.grant', personId: p.id, role, departmentId });
     };
+    await grant('Dana Reyes', 'department_head', 'parks');
     await grant('Gus Hale', 'department_head', 'streets');
     await grant('Chris Avery', 'mayors_office');
     const rae = h.user('Rae Quist');

@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority, grantApprover } from '../harness/presence-flow';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
 import { verifyExport } from '../../src/records/export/verify-export';
 import { MAX_CARD_BYTES } from '../../cards/records/records-card';
@@ -39,7 +39,10 @@ describe('REC-2 public records: search, export, single-use link', () => {
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     parksPresence = await livePresence(h, h.user('Pat Parker'), answers);
     // A second department's presence, requested by Dana: outside a Parks or a Pat search.
-    libraryPresence = await livePresence(h, h.user('Dana Reyes'), { ...answers, 1: { ...answers[1], departmentId: 'library', platform: 'facebook', handle: '@MadisonLibrary' } });
+    // REQ-6: Dana cannot approve her own request; Morgan is the library's designated approving authority.
+    await grantApprover(h, 'Morgan Lee', 'library');
+    const libraryAnswers = await parksAnswers(h, 'Morgan Lee', ['Pat Parker']);
+    libraryPresence = await livePresence(h, h.user('Dana Reyes'), { ...libraryAnswers, 1: { ...answers[1], departmentId: 'library', platform: 'facebook', handle: '@MadisonLibrary' } });
     const ritaPerson = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Rita Gomez' } });
     await morgan.click({ verb: 'roles.grant', personId: ritaPerson.id, role: 'records_custodian' });
   });

@@ -69,7 +69,8 @@ describe('REC-2 public records: search, export, single-use link', () => {
     expect(text).toMatch(/Presences in the registry\s+1\n/);
     expect(text).toContain('@MadisonParks');
     expect(text).not.toContain('@MadisonLibrary');
-    expect(text).toMatch(/Review rounds of requests\s+2\n/);
+    // The approving authority's round (REQ-6), IT's and the City Attorney's.
+    expect(text).toMatch(/Review rounds of requests\s+3\n/);
     const exportButton = cardActions(res.card).find((a) => a.title === 'Export as ZIP')!;
     // The button exports the search shown, whatever is typed in the form afterwards.
     expect(exportButton.data).toMatchObject({ verb: 'records.export', department: 'parks' });

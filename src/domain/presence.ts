@@ -74,13 +74,13 @@ export function canSetState(p: PresenceFacts, actor: Pick<Actor, 'roles'>, to: S
   return { refused: false, next: to };
 }
 
-export type PresenceAction = 'setup' | 'edit' | 'reveal' | StateTarget;
+export type PresenceAction = 'setup' | 'edit' | 'change' | 'reveal' | StateTarget;
 
 /** The buttons a person gets on the presence card: exactly what the rules above would let them do there. */
 export function allowedActions(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place, hasCredential: boolean): PresenceAction[] {
   const out: PresenceAction[] = [];
   if (!canGoLive(p, actor, where).refused) out.push('setup');
-  if (!canEditDetails(p, actor).refused) out.push('edit');
+  if (!canEditDetails(p, actor).refused) out.push('edit', 'change');
   if (hasCredential && !canRevealCredential(p, actor, where).refused) out.push('reveal');
   for (const to of STATE_TARGETS) if (!canSetState(p, actor, to, 'any').refused) out.push(to);
   return out;

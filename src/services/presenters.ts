@@ -20,6 +20,8 @@ export interface ReviewView {
   sections: Section[];
   /** For IT and the City Attorney: how the department's approving authority decided (REQ-6). */
   authorityDecision?: string;
+  /** REQ-6: the approved presence this request changes (its name or platform as approved), when it is a change. */
+  changeOf?: string;
   /** REQ-7: the IT Director's decision on the request's platform, flagged when undecided or not allowed. */
   platform?: { text: string; flagged: boolean };
   /** For the City Attorney: how IT decided, and when IT approved (apart from when the request was submitted). */

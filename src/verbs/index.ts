@@ -44,6 +44,8 @@ export const VERBS = {
   'presence.golive': ZGoLive,
   'presence.edit.start': ZPresenceRef.extend({ verb: z.literal('presence.edit.start') }),
   'presence.edit': ZEditPresence,
+  // REQ-6: a new account name or platform goes back through review.
+  'presence.change.start': z.object({ verb: z.literal('presence.change.start'), presenceId: uuid('a presence') }),
   'presence.reveal': ZPresenceRef.extend({ verb: z.literal('presence.reveal') }),
   'presence.state': ZSetState,
 

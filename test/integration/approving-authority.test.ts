@@ -113,3 +113,59 @@ describe('REQ-6 the approving authority decides before IT', () => {
     expect((await h.bot.db.review.findUniqueOrThrow({ where: { id: review.id } })).status).toBe('pending');
   });
 });
+
+describe('REQ-6 changing the account name or platform of an approved presence goes back through review', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ admins: ['Morgan Lee'] });
+    await setUp(h);
+  });
+  afterAll(() => h.stop());
+
+  it('Edit details refuses a new name; Request a change re-enters review and its approval updates the same presence, audited', async () => {
+    const pat = h.user('Pat Parker');
+    const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
+    const { requestId } = await fillRequest(pat, answers);
+    await pat.click({ verb: 'request.submit', requestId });
+    const { itReview } = await approveAsAuthority(h, requestId);
+    await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: itReview!.id, decision: 'approve' }, { channel: IT_REVIEW });
+    const attorney = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });
+    await h.user('Sam Okafor').click({ verb: 'review.decide', reviewId: attorney.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
+    const presence = await h.bot.db.presence.findUniqueOrThrow({ where: { requestId } });
+
+    const card = (await pat.click({ verb: 'presence.open', presenceId: presence.id })).card;
+    expect(cardActions(card).map((a) => a.title)).toContain('Request a change');
+    const edit = await pat.click({ verb: 'presence.edit', presenceId: presence.id, version: presence.version, handle: '@ParksRenamed', accountUrl: '', staffName: 'Pat Parker', staffTitle: 'Community Outreach Coordinator', staffContact: 'pparker@cityofmadison.com', dataLocation: 'Parks shared drive, monthly export' });
+    expect(cardText(edit.card)).toContain('a new name goes back through review. Use "Request a change"');
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).handle).toBe('@MadisonParks');
+
+    // Someone who is neither the owner nor the department head cannot ask; nothing is created.
+    const refused = await h.user('Ivy Tran').click({ verb: 'presence.change.start', presenceId: presence.id });
+    expect(cardText(refused.card)).toContain("Only the presence's owner or the head of its department");
+    expect(await h.bot.db.presenceRequest.count({ where: { changesPresenceId: presence.id } })).toBe(0);
+
+    const started = await pat.click({ verb: 'presence.change.start', presenceId: presence.id });
+    expect(cardText(started.card)).toContain('Step 1 of 5');
+    const change = await h.bot.db.presenceRequest.findFirstOrThrow({ where: { changesPresenceId: presence.id } });
+    const renamed: Record<number, Record<string, string>> = { ...answers, 1: { ...answers[1], handle: '@MadisonParksOfficial' } };
+    for (let step = 1; step <= 5; step++) await pat.click({ verb: 'request.step', requestId: change.id, step, nav: 'next', ...renamed[step] });
+    // Opening it again returns the same change rather than a second one.
+    await pat.click({ verb: 'presence.change.start', presenceId: presence.id });
+    expect(await h.bot.db.presenceRequest.count({ where: { changesPresenceId: presence.id } })).toBe(1);
+
+    await pat.click({ verb: 'request.submit', requestId: change.id });
+    const { itReview: changeIt } = await approveAsAuthority(h, change.id);
+    const itCards = await waitForCards(h, IT_REVIEW, 2);
+    expect(cardText(itCards[1].card)).toContain('A change to the approved presence @MadisonParks (Instagram)');
+    expect((await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).handle).toBe('@MadisonParks');
+    await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: changeIt!.id, decision: 'approve' }, { channel: IT_REVIEW });
+    const changeAttorney = await h.bot.db.review.findFirstOrThrow({ where: { requestId: change.id, stage: 'attorney' } });
+    await h.user('Sam Okafor').click({ verb: 'review.decide', reviewId: changeAttorney.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
+
+    expect(await h.bot.db.presence.count()).toBe(1);
+    expect(await h.bot.db.presence.findUniqueOrThrow({ where: { id: presence.id } })).toMatchObject({ handle: '@MadisonParksOfficial', requestId });
+    const events = await h.bot.db.auditEvent.findMany({ where: { entityType: 'presence', entityId: presence.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['presence.change_requested', 'presence.changed']));
+    expect(JSON.parse(events.find((e) => e.action === 'presence.changed')!.data)).toMatchObject({ before: { handle: '@MadisonParks' }, after: { handle: '@MadisonParksOfficial' } });
+  }, 120_000);
+});

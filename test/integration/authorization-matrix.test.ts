@@ -49,6 +49,8 @@ const SAMPLES: Record<Verb, Sample> = {
   'presence.open': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.setup.start': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.golive': { data: (i) => ({ presenceId: i.presenceId, accountUrl: 'https://www.instagram.com/mx', login: 'mx', password: 'pw', noticeInPlace: 'true' }), mayChange: ['requester'] },
+  // REQ-6: the owner (requester) and the department head (filer) may ask to change the name or platform.
+  'presence.change.start': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester', 'filer'] },
   'presence.edit.start': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.edit': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, handle: '@Hijacked', accountUrl: '', staffName: 'X', staffTitle: 'Y', staffContact: 'x@cityofmadison.com', dataLocation: 'Z drive' }), mayChange: ['requester', 'filer'] },
   'presence.reveal': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },

@@ -30,6 +30,9 @@ describe('decide-on-card engine', () => {
     };
     const req = await w.db.presenceRequest.create({ data: { requesterId: requester.personId, status: 'draft', answers: JSON.stringify(answers), step: 6 } });
     await submitRequest(w.services, requester, req.id);
+    // REQ-6: the department's approving authority (the Parks head the answers name) approves first.
+    const authority = await w.db.review.findFirstOrThrow({ where: { requestId: req.id, stage: 'authority' } });
+    await decideReview(w.services, head, { reviewId: authority.id, decision: 'approve' });
     return (await w.db.review.findFirstOrThrow({ where: { requestId: req.id, stage: 'it' } })).id;
   }
 
@@ -47,7 +50,8 @@ describe('decide-on-card engine', () => {
     expect(JSON.parse(event.data)).toEqual(expect.objectContaining({ decision: 'approve', shownCardSha256: posted.cardHash }));
     expect(await w.db.outboxMessage.count({ where: { kind: 'update', updatesId: posted.cardOutboxId } })).toBe(1);
     expect(await w.db.review.count({ where: { requestId: review.requestId, stage: 'attorney', status: 'pending' } })).toBe(1);
-    expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${requester.personId}` } })).toBe(1);
+    // Two notices to the requester: the approving authority's approval (REQ-6), then IT's.
+    expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${requester.personId}` } })).toBe(2);
   });
 
   it('REQ-4 a repeated click gets the card as it stands and changes nothing', async () => {

@@ -10,6 +10,7 @@ import { decideOnCard, type AfterContext, type DecisionSpec } from '../engines/d
 import { canSeeReview, draftOf, loadReview, reviewViewFor, type ReviewWithRequest } from './request-views';
 import { openReview } from './submit-request';
 import { stillAuthority } from './approving-authority';
+import { applyChange } from './request-change';
 import type { Db } from '../../store/prisma';
 
 export type ReviewInput = { decision: Decision; reason?: string };
@@ -92,6 +93,13 @@ async function afterDecision(tx: Tx, review: ReviewWithRequest, next: RequestSta
     const complete = checkAll(stepSchemas(config.cityWebDomains), draft);
     if (!complete.ok) throw new Error(`request ${review.requestId}: the submitted answers no longer validate (step ${complete.step})`);
     const a = complete.answers;
+    const platform = a.platform === 'other' ? a.platformOther ?? 'other' : a.platform;
+    if (review.request.changesPresenceId) {
+      // REQ-6: a change to an approved presence takes effect only now, after every stage approved it.
+      const before = await applyChange(tx, review.request.changesPresenceId, review.snapshot, { handle: a.handle, platform, departmentId: a.departmentId }, { personId: actor.personId, name: actor.name }, at);
+      await notify('Your change is approved', `Your approving authority, IT and the City Attorney's office approved the change of ${before.handle}: it is now ${a.handle} in the registry.`, 'good', { title: 'Open it', verb: 'presence.open', presenceId: before.id }, 'Your change to a presence is approved');
+      return;
+    }
     const presence = await tx.presence.create({
       data: { requestId: review.requestId, departmentId: a.departmentId, platform: a.platform === 'other' ? a.platformOther ?? 'other' : a.platform, handle: a.handle, state: 'approved_not_live', record: review.snapshot, ownerId: review.request.requesterId },
     });

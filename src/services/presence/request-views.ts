@@ -2,7 +2,8 @@ import type { PresenceRequest, Review } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import { hasRole } from '../../domain/roles';
 import type { Db, Tx } from '../../store/prisma';
-import { ZDraftAnswers, type DraftAnswers } from '../../domain/presence-answers';
+import { PLATFORM_LABELS, ZDraftAnswers, type DraftAnswers } from '../../domain/presence-answers';
+import { ownLabel } from '../../domain/own-keys';
 import { STAGE_ROLE, type ChannelStage, type ReviewStage } from '../../domain/presence-request';
 import { formatWhen } from '../../domain/when';
 import type { ReviewView } from '../presenters';
@@ -41,6 +42,11 @@ export function canSeeReview(actor: Actor, review: { stage: string; snapshot: st
 
 export const loadReview = (db: Db | Tx, reviewId: string): Promise<ReviewWithRequest | null> => db.review.findUnique({ where: { id: reviewId }, include: { request: true } });
 
+async function changeOf(db: Db | Tx, presenceId: string) {
+  const p = await db.presence.findUnique({ where: { id: presenceId } });
+  return p ? `${p.handle} (${ownLabel(PLATFORM_LABELS, p.platform)})` : undefined;
+}
+
 /** How an earlier stage of the same round decided, in words, for the next stage's card. */
 async function stageDecision(db: Db | Tx, review: ReviewWithRequest, stage: ReviewStage, timeZone: string) {
   const earlier = await db.review.findUnique({ where: { requestId_round_stage: { requestId: review.requestId, round: review.round, stage } } });
@@ -77,6 +83,7 @@ export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, time
     round: review.round,
     sections: describeRequest(draft, look),
     platform: await platformLineFor(db, draft, timeZone),
+    changeOf: review.request.changesPresenceId ? await changeOf(db, review.request.changesPresenceId) : undefined,
     authorityDecision: authority?.approvedAt ? `approved by ${authority.by ?? 'the approving authority'} on ${authority.approvedAt}` : undefined,
     itApprovedAt: it?.approvedAt,
     itDecision: it?.approvedAt ? `approved by ${it.by ?? 'an IT reviewer'} on ${it.approvedAt}` : undefined,

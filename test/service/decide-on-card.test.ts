@@ -45,7 +45,7 @@ describe('decide-on-card engine', () => {
     expect(out.view.decided).toEqual(expect.objectContaining({ outcome: 'approved', by: 'Ivy Tran' }));
     const review = await w.db.review.findUniqueOrThrow({ where: { id: reviewId } });
     expect(review.decidedAt?.toISOString()).toBe('2026-03-04T09:30:00.000Z');
-    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: review.requestId } });
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: review.requestId }, orderBy: { seq: 'desc' } });
     expect(event.at.toISOString()).toBe('2026-03-04T09:30:00.000Z');
     expect(JSON.parse(event.data)).toEqual(expect.objectContaining({ decision: 'approve', shownCardSha256: posted.cardHash }));
     expect(await w.db.outboxMessage.count({ where: { kind: 'update', updatesId: posted.cardOutboxId } })).toBe(1);

@@ -22,7 +22,7 @@ describe('stale clicks get the card as it stands', () => {
     rae = await w.person('Rae Quist');
     ivy = await w.person('Ivy Tran', ['it_reviewer']);
     sam = await w.person('Sam Okafor', ['city_attorney']);
-    dana = await w.person('Dana Reyes', [['dept_approver', 'parks']]);
+    dana = await w.person('Dee Approver', [['dept_approver', 'parks']]);
   });
   afterAll(() => w.stop());
 

@@ -66,7 +66,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     for (const s of ['@MadisonParks', 'Approved, not yet live', 'Pat Parker', 'Dana Reyes', 'https://www.cityofmadison.com/parks', 'Parks shared drive, monthly export', 'History', "The City Attorney's office approved it · Sam Okafor", 'IT approved it · Ivy Tran', 'Added to the registry']) {
       expect(text).toContain(s);
     }
-    expect(titles(card)).toEqual(['Set up', 'Edit details', 'Registry']);
+    expect(titles(card)).toEqual(['Set up', 'Edit details', 'Request a change', 'Registry']);
     expect(titles(await open(dana))).toEqual(['Registry']);
     // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's.
     expect(titles(await open(ivy))).toEqual(['Registry']);

@@ -7,6 +7,7 @@ import { roleChangedCard } from './roles/roles-card';
 import { stateChangedNotice } from './registry/owner-notice';
 import { postApprovalCard } from './posts/approval-card';
 import { freshnessDigest, freshnessEscalation } from './freshness/freshness-cards';
+import { platformDecisionCard } from './presence-request/platform-decision-card';
 
 /** The Mayor's Office card: the document, with Acknowledge / Return while it can still be decided. */
 export function policyReviewCard(v: PolicyReviewView) {
@@ -15,4 +16,4 @@ export function policyReviewCard(v: PolicyReviewView) {
 }
 
 /** The cards services send through the outbox, wired into Services at start-up (src/server/start.ts). */
-export const cardPresenters: Presenters = { reviewCard, policyReviewCard, blockReviewCard, noticeCard, roleChangedCard, stateChangedNotice, postApprovalCard, freshnessDigest, freshnessEscalation };
+export const cardPresenters: Presenters = { reviewCard, policyReviewCard, blockReviewCard, noticeCard, roleChangedCard, stateChangedNotice, postApprovalCard, freshnessDigest, freshnessEscalation, platformDecisionCard };

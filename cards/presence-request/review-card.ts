@@ -6,6 +6,11 @@ import type { ReviewStage } from '../../src/domain/presence-request';
 export type ReviewCardView = ReviewView;
 
 const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
+  authority: [
+    "The account serves one of the department's uses of social media and its purpose is the department's (REQ-6).",
+    'The people named to run it, approve its posts and speak for it are the right ones.',
+    'After you approve, it goes to IT review, then the City Attorney.',
+  ],
   it: [
     'Technical and network security issues of the platform (policy 3).',
     'Whether the platform lets the City meet the Wisconsin Public Records Law (sec. 3.70(3)(b)9 MGO).',
@@ -15,6 +20,7 @@ const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
 };
 
 const DETAILS = 'request-details';
+const STAGE_TITLES: Record<ReviewStage, string> = { authority: 'Approving authority', it: 'IT review', attorney: 'City Attorney review' };
 
 function banner(d: NonNullable<ReviewCardView['decided']>): Element {
   const words = d.outcome === 'approved' ? `Approved by ${d.by} on ${d.at}` : d.outcome === 'rejected' ? `Returned by ${d.by} on ${d.at}` : `Withdrawn by ${d.by} on ${d.at}`;
@@ -22,16 +28,23 @@ function banner(d: NonNullable<ReviewCardView['decided']>): Element {
   return container([status(words, 'default'), d.reason ? text(`Reason: ${d.reason}`) : null].filter(Boolean) as Element[], d.outcome === 'approved' ? 'good' : 'attention');
 }
 
-/** The card posted to the IT review or City Attorney channel; after a decision the same message shows the outcome. */
+/**
+ * The card sent to the approving authority's personal chat (REQ-6), or posted to the IT review or City Attorney
+ * channel; after a decision the same message shows the outcome.
+ */
 export function reviewCard(v: ReviewCardView) {
-  const stageTitle = v.stage === 'it' ? 'IT review' : 'City Attorney review';
+  const stageTitle = STAGE_TITLES[v.stage];
   const decideData = (decision: 'approve' | 'reject') => ({ verb: 'review.decide' as const, reviewId: v.reviewId, decision });
   return card(
     [
       title(`${stageTitle}: new social media presence`),
-      v.decided ? banner(v.decided) : status(v.stage === 'it' ? 'Waiting for IT review' : 'Waiting for City Attorney review', 'accent'),
+      v.decided ? banner(v.decided) : status(`Waiting for ${v.stage === 'authority' ? 'your approval as approving authority' : stageTitle}`, 'accent'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
-      facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
+      v.changeOf ? text(`A change to the approved presence ${v.changeOf}: a new account name or platform goes back through review (REQ-6).`, { weight: 'Bolder' }) : null,
+      facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['IT approved at', v.itApprovedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
+      // REQ-7: the IT Director's decision on the platform, flagged when there is none yet (or it is not allowed).
+      v.platform ? text(v.platform.flagged ? `⚑ ${v.platform.text}` : v.platform.text, v.platform.flagged ? { color: 'attention', weight: 'Bolder' } : {}) : null,
+      v.authorityDecision ? text(`Approving authority: ${v.authorityDecision}`) : null,
       v.itDecision ? text(`IT: ${v.itDecision}`) : null,
       v.decided ? null : heading('What to check'),
       v.decided ? null : bullets(WHAT_TO_CHECK[v.stage]),

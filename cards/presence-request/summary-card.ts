@@ -13,6 +13,8 @@ export interface SummaryView {
   /** Decisions so far, newest first: "IT returned it on ... : reason". */
   history: string[];
   canStop?: 'withdraw' | 'cancel' | 'discard';
+  /** REQ-7: the IT Director's decision on the platform. */
+  platformLine?: string;
 }
 
 function sectionBlock(s: Section, requestId: string, editable: boolean): Element {
@@ -31,6 +33,7 @@ export function summaryCard(v: SummaryView) {
     [
       title('Request a social media presence'),
       status(v.statusLine, v.statusColor ?? 'default'),
+      v.platformLine ? text(v.platformLine, { size: 'Small' }) : null,
       v.problem ? errorSummary({ _form: v.problem }) : null,
       v.problem ? text(v.problem, { color: 'attention' }) : null,
       ...v.sections.map((s) => sectionBlock(s, v.requestId, v.editable)),

@@ -87,6 +87,8 @@ export function presenceCard(v: PresenceCardView) {
     can('setup') && execute('Set up', { verb: 'presence.setup.start', ...ref }, 'positive'),
     can('edit') && execute('Edit details', { verb: 'presence.edit.start', ...ref }),
     can('reveal') && execute('Reveal login', { verb: 'presence.reveal', ...ref }),
+    // REQ-6: a new account name or platform goes back through review (a request that changes this presence).
+    can('change') && execute('Request a change', { verb: 'presence.change.start', ...ref }),
     ...(['active', 'suspended', 'retired'] as const).map((to) => can(to) && stateAction(v, to)),
     v.oversight && execute('Posts and referrals', { verb: 'presence.oversight', ...ref }, undefined, { associatedInputs: 'none' }),
     execute('Registry', { verb: 'registry.show' }, undefined, { associatedInputs: 'none' }),

@@ -13,6 +13,8 @@ import { myRequestsCard } from '../../cards/presence-request/my-requests-card';
 import { reviewCard } from '../../cards/presence-request/review-card';
 import { afterDecision } from '../reviews/after-decision';
 import { renderRequest } from './render';
+import { platformDecisionCard } from '../../cards/presence-request/platform-decision-card';
+import { decidePlatformCard } from '../../src/services/presence/decide-platform';
 
 /** Drafts stay in the personal chat (issue 10): elsewhere every request verb answers with the way there. */
 const mine = { what: 'Requests are made', command: 'my requests' };
@@ -41,6 +43,12 @@ export function register(router: Router): void {
   router.verb('request.stop', personalOnly(mine, async (turn, data) => (data.confirmed ? myRequestsCard(await stopRequest(turn.services, turn.actor, data.requestId)) : confirmCard(await confirmStopOrDiscard(turn.services, turn.actor, data.requestId, 'stop')))), NO_REQUEST);
   router.verb('request.discard', personalOnly(mine, async (turn, data) => (data.confirmed ? myRequestsCard(await discardDraft(turn.services, turn.actor, data.requestId)) : confirmCard(await confirmStopOrDiscard(turn.services, turn.actor, data.requestId, 'discard')))), NO_REQUEST);
 
+  // REQ-7: the IT Director records the decision on a platform once; later requests show it.
+  router.verb(
+    'platform.decide',
+    async (turn, { verb: _verb, ...input }) => platformDecisionCard(await decidePlatformCard(turn.services, turn.actor, input)),
+    'This card does not name a platform decision, or its reasoning is over 2,000 characters. Nothing was changed.',
+  );
   router.verb('review.decide', async (turn, data) => afterDecision(turn, await decideReview(turn.services, turn.actor, data), reviewCard), async (_turn, bad) => {
     throw new AppError('INVALID_INPUT', bad.errors.reason ?? 'This card does not name a review.');
   });

@@ -12,6 +12,8 @@ import { presenceCard } from '../../cards/registry/presence-card';
 import { registryCard } from '../../cards/registry/registry-card';
 import { goLiveCard } from '../../cards/registry/go-live-card';
 import { editCard } from '../../cards/registry/edit-card';
+import { requestChange } from '../../src/services/presence/request-change';
+import { renderRequest } from '../presence-request/render';
 import { revealedCard } from '../../cards/registry/revealed-card';
 import { register as registerCustody } from './custody';
 
@@ -47,6 +49,7 @@ export function register(router: Router): void {
     async (turn, bad) => renderSetup(await setupForm(turn.services, turn.actor, turn.where, { presenceId: formPresenceId(bad.values, bad.errors) }, { values: keptSetupValues(bad.values), errors: bad.errors, passwordAgain: Boolean(bad.values.password?.trim()) })),
   );
 
+  router.verb('presence.change.start', async (turn, data) => renderRequest(await requestChange(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
   router.verb('presence.edit.start', async (turn, data) => editCard(await editForm(turn.services, turn.actor, data.presenceId)), NO_PRESENCE);
   router.verb(
     'presence.edit',

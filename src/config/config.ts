@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Cron } from 'croner';
 import { DATABASE_URL_HINT, dialectOf, isSupportedDatabaseUrl } from '../store/dialect';
+import { loadNotice } from './notice';
+import type { NoticeConfig } from '../domain/notice-to-users';
 
 /** Turns "a, b ,c" into ["a","b","c"]; empty strings become an empty list. */
 const commaList = z
@@ -64,6 +66,8 @@ const ZEnv = z.object({
   // Issue 10: how cards choose people. teams = Teams' people picker (Microsoft Graph); bot = the bot's own people,
   // with a typed-name fallback, for the Agents Playground, which cannot query Graph.
   PEOPLE_PICKER: z.preprocess(emptyToUndefined, z.enum(['teams', 'bot'], 'PEOPLE_PICKER must be teams or bot').optional()),
+  // REG-5: a JSON file with the City's approved notice to users and its links (default: src/config/notice-to-users.json).
+  NOTICE_FILE: optionalText,
 });
 
 function isCron(expr: string): boolean {
@@ -120,6 +124,8 @@ export interface Config {
     readonly allowedHosts: readonly string[];
     readonly timeoutMs: number;
   };
+  /** REG-5: the City's notice to users and its three links, as approved. */
+  readonly notice: NoticeConfig;
   readonly timeZone: string;
   readonly logLevel: string;
   readonly outbox: {
@@ -180,7 +186,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.FRESHNESS_ABANDONED_DAYS <= e.FRESHNESS_STALE_DAYS) {
     problems.push(`FRESHNESS_ABANDONED_DAYS (${e.FRESHNESS_ABANDONED_DAYS}) must be more than FRESHNESS_STALE_DAYS (${e.FRESHNESS_STALE_DAYS})`);
   }
-  if (problems.length) throw new ConfigError(problems);
+  const notice = loadNotice(e.NOTICE_FILE);
+  if (!notice.ok) problems.push(...notice.problems);
+  if (problems.length || !notice.ok) throw new ConfigError(problems);
 
   const dataDir = e.DATA_DIR.replace(/\/+$/, '');
   const databaseUrl = e.DATABASE_URL ?? `file:${dataDir}/social-steward.db`;
@@ -203,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     emergencyPageUrl: e.EMERGENCY_PAGE_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     webhooks: Object.freeze({ allowedHosts: Object.freeze(e.WEBHOOK_ALLOWED_HOSTS.map((h) => h.toLowerCase())), timeoutMs: e.WEBHOOK_TIMEOUT_MS }),
+    notice: notice.notice,
     timeZone: e.TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     outbox: Object.freeze({ pollMs: e.OUTBOX_POLL_MS, leaseSeconds: e.OUTBOX_LEASE_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryHours: e.OUTBOX_RETRY_HOURS, giveUpHours: e.OUTBOX_GIVE_UP_HOURS }),

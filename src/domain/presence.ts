@@ -75,7 +75,7 @@ export function canSetState(p: PresenceFacts, actor: Pick<Actor, 'roles'>, to: S
   return { refused: false, next: to };
 }
 
-export type PresenceAction = 'setup' | 'edit' | 'reveal' | 'password' | 'handover' | StateTarget;
+export type PresenceAction = 'setup' | 'edit' | 'change' | 'reveal' | 'password' | 'handover' | StateTarget;
 
 /**
  * The buttons a person gets on the presence card: exactly what the rules would let them do there. `headOf`: the
@@ -84,29 +84,10 @@ export type PresenceAction = 'setup' | 'edit' | 'reveal' | 'password' | 'handove
 export function allowedActions(p: PresenceFacts, actor: Pick<Actor, 'personId' | 'roles'>, where: Place, hasCredential: boolean, headOf: readonly string[] = [p.departmentId]): PresenceAction[] {
   const out: PresenceAction[] = [];
   if (!canGoLive(p, actor, where).refused) out.push('setup');
-  if (!canEditDetails(p, actor).refused) out.push('edit');
+  if (!canEditDetails(p, actor).refused) out.push('edit', 'change');
   if (hasCredential && !canRevealCredential(p, actor, where).refused) out.push('reveal');
   if (!canRecordPassword(p, actor, where, hasCredential).refused) out.push('password');
   if (!canStartHandOver(p, actor, headOf).refused) out.push('handover');
   for (const to of STATE_TARGETS) if (!canSetState(p, actor, to, 'any').refused) out.push(to);
   return out;
-}
-
-/**
- * REG-5 (policy 7): the notice the owner posts on the account. Addresses are placeholders for the City's published
- * pages; confirm them with the City's web team before go-live in production.
- */
-export const NOTICE_LINKS = {
-  termsOfUse: 'https://www.cityofmadison.com/terms-of-use',
-  guidelines: 'https://www.cityofmadison.com/social-media/guidelines',
-  commentsPolicy: 'https://www.cityofmadison.com/social-media/comments-policy',
-} as const;
-
-export function standardNotice(departmentName: string, handle: string, purpose: string): string {
-  const about = purpose.trim().replace(/[.\s]+$/, '');
-  return [
-    `${handle} is an official City of Madison account, run by ${departmentName} to communicate with the public about: ${about}.`,
-    `Its use is subject to the City's Terms of Use (${NOTICE_LINKS.termsOfUse}), Social Media Guidelines (${NOTICE_LINKS.guidelines}) and Social Media Comments Policy (${NOTICE_LINKS.commentsPolicy}), as published on the City's website.`,
-    'Comments and messages posted here may be public records under the Wisconsin Public Records Law.',
-  ].join(' ');
 }

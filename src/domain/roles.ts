@@ -6,6 +6,7 @@ export const ROLES = [
   'city_attorney',
   'mayors_office',
   'department_head',
+  'dept_approver',
   'spokesperson',
   'policy_delegate',
   'records_custodian',
@@ -13,7 +14,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles held for one department rather than City-wide. */
-export const DEPARTMENT_ROLES: readonly Role[] = ['department_head', 'spokesperson', 'policy_delegate'];
+export const DEPARTMENT_ROLES: readonly Role[] = ['department_head', 'dept_approver', 'spokesperson', 'policy_delegate'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -22,6 +23,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   city_attorney: 'City Attorney',
   mayors_office: "Mayor's Office",
   department_head: 'Department head',
+  // REQ-6: the department's designated approving authority for social media (policy point 2), besides its head.
+  dept_approver: 'Approving authority',
   spokesperson: 'Spokesperson',
   policy_delegate: 'Policy delegate',
   records_custodian: 'Records custodian',

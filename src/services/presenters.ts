@@ -18,13 +18,31 @@ export interface ReviewView {
   submittedAt: string;
   round: number;
   sections: Section[];
-  /** For the City Attorney: how IT decided. */
+  /** For IT and the City Attorney: how the department's approving authority decided (REQ-6). */
+  authorityDecision?: string;
+  /** REQ-6: the approved presence this request changes (its name or platform as approved), when it is a change. */
+  changeOf?: string;
+  /** REQ-7: the IT Director's decision on the request's platform, flagged when undecided or not allowed. */
+  platform?: { text: string; flagged: boolean };
+  /** For the City Attorney: how IT decided, and when IT approved (apart from when the request was submitted). */
   itDecision?: string;
+  itApprovedAt?: string;
   /** Set once decided: the banner replaces the buttons. */
   decided?: { outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; at: string; reason?: string };
   /** A line for a clicker whose click did not count. */
   notice?: string;
   reasonError?: string;
+}
+
+/** REQ-7: the IT Director's card to decide once on a platform, or the decision as recorded. */
+export interface PlatformDecisionView {
+  decisionId: string;
+  label: string;
+  /** What raised it: the request that first named the platform. */
+  raisedBy?: string;
+  decided?: { outcome: 'allowed' | 'not_allowed'; by: string; at: string; reasoning: string };
+  notice?: string;
+  reasoningError?: string;
 }
 
 /** A filed policy version on the Mayor's Office card (and the IT Director's copy). */
@@ -122,4 +140,5 @@ export interface Presenters {
   postApprovalCard(v: PostApprovalView): RenderedCard;
   freshnessDigest(v: FreshnessDigestView): RenderedCard;
   freshnessEscalation(v: FreshnessEscalationView): RenderedCard;
+  platformDecisionCard(v: PlatformDecisionView): RenderedCard;
 }

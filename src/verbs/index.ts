@@ -11,6 +11,7 @@ import { ZPostDecision, ZPostFix, ZPostNew, ZPostPublish, ZPostRef, ZPostStep } 
 import { ZDirectorDecision, ZOwnerRetire } from './freshness';
 import { ZHandOverPresence, ZHandOverStart, ZPasswordStart, ZRecordPassword } from './custody';
 import { ZCorrection, ZCorrectionStart, ZOversight, ZPostHistory, ZReferral, ZReferralStart } from './oversight';
+import { ZPlatformDecision } from './platform';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** A button that opens something and names nothing: any data beside the verb is ignored. */
@@ -43,6 +44,7 @@ export const VERBS = {
   'post.review': z.object({ verb: z.literal('post.review'), roundId: uuid('a post to approve') }),
   'escalation.open': z.object({ verb: z.literal('escalation.open'), escalationId: uuid('an escalation') }),
   'review.decide': ZReviewDecision,
+  'platform.decide': ZPlatformDecision,
 
   'registry.show': plain('registry.show'),
   'registry.filter': ZRegistryFilter,
@@ -51,6 +53,8 @@ export const VERBS = {
   'presence.golive': ZGoLive,
   'presence.edit.start': ZPresenceRef.extend({ verb: z.literal('presence.edit.start') }),
   'presence.edit': ZEditPresence,
+  // REQ-6: a new account name or platform goes back through review.
+  'presence.change.start': z.object({ verb: z.literal('presence.change.start'), presenceId: uuid('a presence') }),
   'presence.reveal': ZPresenceRef.extend({ verb: z.literal('presence.reveal') }),
   'presence.state': ZSetState,
   'presence.password.start': ZPasswordStart,

@@ -16,7 +16,7 @@ export const ZGrantRole = z
   .superRefine((v, ctx) => {
     if (!v.personId && !v.personIdTyped) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Choose the person who gets the role' });
     if (needsDepartment(v.role) && !v.departmentId) {
-      ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'Department heads, spokespersons and policy delegates hold the role for one department: choose it' });
+      ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'Department heads, approving authorities, spokespersons and policy delegates hold the role for one department: choose it' });
     }
   });
 export type TGrantRole = z.infer<typeof ZGrantRole>;

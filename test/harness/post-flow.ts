@@ -1,11 +1,12 @@
 import type { Harness } from './bot-harness';
-import { CITY_ATTORNEY, fillRequest, IT_REVIEW } from './presence-flow';
+import { approveAsAuthority, CITY_ATTORNEY, fillRequest, IT_REVIEW } from './presence-flow';
 import type { TeamsUser } from './teams-client';
 
 /** A presence made active through the real flow: submitted, approved by IT and the City Attorney, set up by its owner. */
 export async function activePresence(h: Harness, owner: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(owner, answers);
   await owner.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });

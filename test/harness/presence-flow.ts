@@ -28,7 +28,19 @@ export async function fillRequest(user: TeamsUser, answers: Record<number, Recor
 export const IT_REVIEW = channel('IT review');
 export const CITY_ATTORNEY = channel('City Attorney');
 
-/** Five people, the IT review and City Attorney channels bound, Ivy and Sam holding their roles. */
+/**
+ * REQ-6: the approving authority the request names approves it first, in their personal chat; then IT review opens.
+ * Returns the IT review (or null when the approver returned it).
+ */
+export async function approveAsAuthority(h: Harness, requestId: string, decision: 'approve' | 'reject' = 'approve', reason?: string) {
+  const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority', status: 'pending' }, orderBy: { round: 'desc' } });
+  const approverId = JSON.parse(review.snapshot).approverId as string;
+  const approver = await h.bot.db.person.findUniqueOrThrow({ where: { id: approverId } });
+  const res = await h.user(approver.name).click({ verb: 'review.decide', reviewId: review.id, decision, ...(reason ? { reason } : {}) });
+  return { card: res.card, itReview: await h.bot.db.review.findFirst({ where: { requestId, round: review.round, stage: 'it' } }) };
+}
+
+/** Five people, the IT review and City Attorney channels bound, Ivy and Sam holding their roles, Dana Parks' approving authority. */
 export async function setUp(h: Harness) {
   const morgan = h.user('Morgan Lee');
   for (const name of ['Pat Parker', 'Dana Reyes', 'Ivy Tran', 'Sam Okafor']) await h.user(name).install();
@@ -41,6 +53,14 @@ export async function setUp(h: Harness) {
   };
   await grant('Ivy Tran', 'it_reviewer');
   await grant('Sam Okafor', 'city_attorney');
+  // REQ-6: the approving authority the Parks requests name (designated, so she gains no department head's powers).
+  await grantApprover(h, 'Dana Reyes', 'parks');
+}
+
+/** REQ-6: an admin designates a person as a department's approving authority. */
+export async function grantApprover(h: Harness, name: string, departmentId: string) {
+  const person = await h.bot.db.person.findFirstOrThrow({ where: { name } });
+  await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: person.id, role: 'dept_approver', departmentId });
 }
 
 export const channelCards = (h: Harness, ch: { id: string }) => h.connector.cards((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body?.channelData?.channel?.id === ch.id);

@@ -29,6 +29,7 @@ const ENTITY_FILES: Record<string, [string, string]> = {
   presence: ['presences', 'id'],
   department_policy: ['department-policies', 'id'],
   access_block: ['site-blocks', 'id'],
+  platform_decision: ['platform-decisions', 'id'],
   person: ['people', 'id'],
   channel_binding: ['channel-bindings', 'purpose'],
   records_export_link: ['records-exports', 'id'],

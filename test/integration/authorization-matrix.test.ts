@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText } from '../harness/teams-client';
-import { fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { approveAsAuthority, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { fillPolicy, fullPolicy } from '../harness/policy-flow';
 import { VERBS, type Verb } from '../../src/verbs';
 
@@ -25,7 +25,7 @@ const SECRETS = {
   post: { text: 'Matrix secret post wording for the pool', who: ['requester', 'filer'] },
 } as const;
 
-type Ids = { otherPersonId: string; draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string };
+type Ids = { otherPersonId: string; draftId: string; reviewId: string; presenceId: string; presenceVersion: number; policyId: string; filedPolicyId: string; blockId: string; grantId: string; postId: string; postVersion: number; postInReviewId: string; postRoundId: string; platformDecisionId: string };
 /** `bareIsValid`: the verb alone is a click its clicker may make (start the filing for one's own department). */
 type Sample = { data: (ids: Ids) => Record<string, unknown>; mayChange?: Kind[]; bareIsValid?: true };
 
@@ -50,11 +50,15 @@ const SAMPLES: Record<Verb, Sample> = {
   'escalation.open': { data: () => ({ escalationId: randomUUID() }) },
   'review.open': { data: (i) => ({ reviewId: i.reviewId }) },
   'review.decide': { data: (i) => ({ reviewId: i.reviewId, decision: 'approve' }) },
+  // REQ-7: only the IT Director decides on a platform; no one in the matrix holds that role.
+  'platform.decide': { data: (i) => ({ decisionId: i.platformDecisionId, decision: 'not_allowed', reasoning: 'Forged reasoning that is long enough to count.' }) },
   'registry.show': { data: () => ({}) },
   'registry.filter': { data: () => ({ departmentId: 'parks', platform: 'any', state: 'any' }) },
   'presence.open': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.setup.start': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.golive': { data: (i) => ({ presenceId: i.presenceId, accountUrl: 'https://www.instagram.com/mx', login: 'mx@cityofmadison.com', password: 'pw', noticeInPlace: 'true' }), mayChange: ['requester'] },
+  // REQ-6: the owner (requester) and the department head (filer) may ask to change the name or platform.
+  'presence.change.start': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester', 'filer'] },
   'presence.edit.start': { data: (i) => ({ presenceId: i.presenceId }) },
   'presence.edit': { data: (i) => ({ presenceId: i.presenceId, version: i.presenceVersion, handle: '@Hijacked', accountUrl: '', staffName: 'X', staffTitle: 'Y', staffContact: 'x@cityofmadison.com', dataLocation: 'Z drive' }), mayChange: ['requester', 'filer'] },
   'presence.reveal': { data: (i) => ({ presenceId: i.presenceId }), mayChange: ['requester'] },
@@ -154,6 +158,7 @@ describe('authorization matrix over every verb', () => {
     // An approved presence owned by Rae (public in the registry).
     const approved = await fillRequest(rae, { ...answers, 1: { ...answers[1], handle: '@MatrixPublic' } });
     await rae.click({ verb: 'request.submit', requestId: approved.requestId });
+    await approveAsAuthority(h, approved.requestId);
     for (const [who, stage] of [['Ivy Tran', 'it'], ['Sam Okafor', 'attorney']] as const) {
       const r = await h.bot.db.review.findFirstOrThrow({ where: { requestId: approved.requestId, stage } });
       await h.user(who).click({ verb: 'review.decide', reviewId: r.id, decision: 'approve' }, { channel: IT_REVIEW });
@@ -177,7 +182,8 @@ describe('authorization matrix over every verb', () => {
     // A request waiting for IT review, and a draft: both Rae's alone (and IT's, for the one in review).
     const inReview = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.review.text } });
     await rae.click({ verb: 'request.submit', requestId: inReview.requestId });
-    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId: inReview.requestId } });
+    await approveAsAuthority(h, inReview.requestId); // REQ-6: Dana approves first, then it waits for IT
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId: inReview.requestId, stage: 'it' } });
     const draft = await fillRequest(rae, { ...answers, 3: { ...answers[3], staffContact: SECRETS.draft.text } });
 
     // Dana's filed (public) version 1, then her unfiled draft; her block request, waiting for IT.
@@ -189,7 +195,7 @@ describe('authorization matrix over every verb', () => {
     const block = await h.bot.db.accessBlockRequest.findFirstOrThrow();
     const grantRow = await h.bot.db.roleGrant.findFirstOrThrow({ where: { role: 'department_head', departmentId: 'streets' } });
     const otherPersonId = (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Chris Avery' } })).id;
-    ids = { otherPersonId, draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id };
+    ids = { otherPersonId, draftId: draft.requestId, reviewId: review.id, presenceId: presence.id, presenceVersion: presence.version, policyId: policyDraft.policyId, filedPolicyId: filed.policyId, blockId: block.id, grantId: grantRow.id, postId, postVersion, postInReviewId, postRoundId: postRound.id, platformDecisionId: (await h.bot.db.platformDecision.findFirstOrThrow()).id };
     await h.bot.worker.drain();
   }, 120_000);
   afterAll(() => h.stop());
@@ -197,7 +203,7 @@ describe('authorization matrix over every verb', () => {
   /** Every row a click could change, and how many audit events and outgoing messages there are. */
   async function snapshot() {
     const db = h.bot.db;
-    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds] = await Promise.all([
+    const [requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds, platforms] = await Promise.all([
       db.presenceRequest.findMany({ orderBy: { id: 'asc' } }),
       db.review.findMany({ orderBy: { id: 'asc' } }),
       db.presence.findMany({ orderBy: { id: 'asc' } }),
@@ -212,8 +218,9 @@ describe('authorization matrix over every verb', () => {
       db.postCorrection.count(),
       db.policeReferral.count(),
       db.recordHold.count(),
+      db.platformDecision.findMany({ orderBy: { id: 'asc' } }),
     ]);
-    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds });
+    return JSON.stringify({ requests, reviews, presences, policies, blocks, grants, bindings, audit, outbox, posts, postRounds, corrections, referrals, holds, platforms });
   }
 
   it('has a sample click for every verb in the map', () => {

@@ -7,7 +7,7 @@ import { aadFor } from '../harness/bot-harness';
 import { spawnBot } from '../harness/child-bot';
 import { RemotePeople } from '../harness/remote-people';
 import { cardActions, cardText } from '../harness/teams-client';
-import { CITY_ATTORNEY, IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards } from '../harness/presence-flow';
+import { CITY_ATTORNEY, IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards, approveAsAuthority } from '../harness/presence-flow';
 import { templateDbPath } from '../harness/template-db';
 
 /**
@@ -35,6 +35,7 @@ describe('SIGKILL during a decision', () => {
       const { requestId, summary } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
       const submit = cardActions(summary).find((a) => /submit/i.test(a.title))!;
       await pat.click({ ...submit.data, verb: submit.verb });
+      await approveAsAuthority(h, requestId); // REQ-6: the approving authority first
       const [itCard] = await waitForCards(h, IT_REVIEW, 1);
       const approve = cardActions(itCard.card).find((a) => /^approve/i.test(a.title))!;
 
@@ -54,7 +55,8 @@ describe('SIGKILL during a decision', () => {
         const again = await ivy.click({ ...approve.data, verb: approve.verb }, { channel: IT_REVIEW });
         expect(cardText(again.card)).toMatch(/Approved by Ivy Tran/);
         expect((await it()).status).toBe('approved');
-        expect(await bot.db.auditEvent.count({ where: { action: 'review.decided', entityId: requestId } })).toBe(1);
+        // The approving authority's decision and exactly one IT decision.
+        expect(await bot.db.auditEvent.count({ where: { action: 'review.decided', entityId: requestId } })).toBe(2);
 
         // The City Attorney card and Pat's notice go out from the new process; nothing stays behind.
         await waitForCards(h, CITY_ATTORNEY, 1);

@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority } from '../harness/presence-flow';
 import { runSweep } from '../../src/services/freshness/run-sweep';
 import { cardPresenters } from '../../cards/presenters';
 
@@ -10,6 +10,7 @@ const DAY = 86_400_000;
 async function livePresence(h: Harness, owner: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(owner, answers);
   await owner.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });

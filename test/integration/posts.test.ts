@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
-import { channelCards, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { channelCards, IT_REVIEW, parksAnswers, setUp, grantApprover } from '../harness/presence-flow';
 import { activePresence, composeValues } from '../harness/post-flow';
 import { EXTERNAL_LINK_DISCLAIMER } from '../../src/domain/posts/disclaimer';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
@@ -24,6 +24,7 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     await gus.install();
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     parksId = (await activePresence(h, pat, answers)).id;
+    await grantApprover(h, 'Dana Reyes', 'library');
     const library = await parksAnswers(h, 'Dana Reyes', ['Gus Hale']);
     libraryId = (await activePresence(h, pat, { ...library, 1: { ...library[1], departmentId: 'library', handle: '@MadisonLibrary' } })).id;
   }, 120_000);

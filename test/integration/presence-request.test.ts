@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, waitForCards, channelCards, IT_REVIEW } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, waitForCards, channelCards, approveAsAuthority, IT_REVIEW } from '../harness/presence-flow';
 
 describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney review', () => {
   let h: Harness;
@@ -65,15 +65,18 @@ describe('REQ-1..REQ-4 request a presence: guided cards, IT then City Attorney r
     expect(resumed.card.body.find((e: any) => e.id === 'purpose').value).toBe('Videos of park events and how-to guides for volunteers.');
   });
 
-  it('REQ-2 on submit posts one card with the request and what IT must check to the IT review channel', async () => {
+  it('REQ-6 then REQ-2: on submit the approving authority decides first; their approval posts one card with the request and what IT must check to the IT review channel', async () => {
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     const { requestId } = await fillRequest(pat, answers);
     const res = await pat.click({ verb: 'request.submit', requestId });
     // Issue 10: the short card says what happened and what comes next; the request as it stands is one click away.
-    expect(cardText(res.card)).toContain('Sent @MadisonParks for IT review');
+    expect(cardText(res.card)).toContain('Sent @MadisonParks to your approving authority');
     expect(cardActions(res.card)[0]).toMatchObject({ title: 'See request', verb: 'request.open' });
     const seen = await pat.click(cardActions(res.card)[0].data);
-    expect(cardText(seen.card)).toMatch(/Sent to IT review \(submitted .*\). You will get a message here when they decide./);
+    expect(cardText(seen.card)).toMatch(/Sent to your approving authority \(submitted .*\). You will get a message here when they decide./);
+    // REQ-6: nothing reaches IT until the approving authority approves.
+    expect(channelCards(h, IT_REVIEW)).toHaveLength(0);
+    await approveAsAuthority(h, requestId);
     const [posted] = await waitForCards(h, IT_REVIEW, 1);
     const text = cardText(posted.card);
     expect(text).toContain('IT review: new social media presence');
@@ -95,6 +98,11 @@ describe('REQ-2 a request submitted before the IT review channel is bound', () =
     await h.user('Dana Reyes').install();
     const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     await pat.click({ verb: 'request.submit', requestId });
+    const dana = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Dana Reyes' } });
+    await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: dana.id, role: 'department_head', departmentId: 'parks' });
+    expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('draft');
+    await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId);
     expect(await h.bot.db.outboxMessage.findFirst({ where: { kind: 'channelPost' } })).toMatchObject({ status: 'dead', lastError: expect.stringContaining('no channel is bound to IT review') });
 
     const bound = await h.user('Morgan Lee').click({ verb: 'channels.bind', purpose: 'it_review' }, { channel: IT_REVIEW });
@@ -116,6 +124,7 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     const pat = h.user('Pat Parker');
     const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId);
     await waitForCards(h, IT_REVIEW, 1);
     const summary = await pat.click({ verb: 'request.open', requestId });
     // Issue 10: Withdraw is a plain button; the click brings a confirm card and changes nothing by itself.
@@ -132,7 +141,7 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     expect(cardText(res.card)).toContain('Request withdrawn; the reviewers can see that.');
     expect(await h.bot.db.auditEvent.count({ where: { action: 'request.withdrawn', entityId: requestId } })).toBe(1);
     await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Withdrawn by Pat Parker (the requester)'));
-    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId } });
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     const late = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: IT_REVIEW });
     expect(cardText(late.card)).toContain('This was already decided; your click did not change anything.');
     expect((await h.bot.db.presenceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('withdrawn');

@@ -1,11 +1,12 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, waitForCards, channelCards, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, waitForCards, channelCards, approveAsAuthority, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
 import { verifyAuditTrail } from '../../src/records/audit';
 
-async function submitted(h: Harness, user: TeamsUser) {
-  const { requestId } = await fillRequest(user, await parksAnswers(h, 'Dana Reyes', [user.name]));
+async function submitted(h: Harness, user: TeamsUser, approver = 'Dana Reyes') {
+  const { requestId } = await fillRequest(user, await parksAnswers(h, approver, [user.name]));
   await user.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' }, orderBy: { round: 'desc' } });
   return { requestId, reviewId: review.id };
 }
@@ -54,7 +55,8 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(cardText(edit.card)).toContain('Returned to you: The handle @MadisonParks belongs to a personal account.');
     await pat.click({ verb: 'request.step', requestId, step: 1, nav: 'next', departmentId: 'parks', platform: 'instagram', handle: '@CityofMadisonParks', criterion: 'marketing' });
     const resubmitted = await pat.click({ verb: 'request.submit', requestId });
-    expect(cardText(resubmitted.card)).toContain('Sent @CityofMadisonParks for IT review');
+    expect(cardText(resubmitted.card)).toContain('Sent @CityofMadisonParks to your approving authority');
+    await approveAsAuthority(h, requestId);
     await waitForCards(h, IT_REVIEW, 2);
     const round2 = channelCards(h, IT_REVIEW)[1].card;
     expect(cardText(round2)).toContain('2 (resubmitted after changes)');
@@ -85,7 +87,9 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     // REQ-4: the decision records who, when, the reason and the hash of the card the approver saw.
     const decided = await h.bot.db.auditEvent.findMany({ where: { action: 'review.decided', entityId: requestId }, orderBy: { seq: 'asc' } });
     expect(decided.map((e) => JSON.parse(e.data))).toEqual([
+      expect.objectContaining({ stage: 'authority', round: 1, decision: 'approve', shownCardSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
       expect.objectContaining({ stage: 'it', round: 1, decision: 'reject', reason: 'The handle @MadisonParks belongs to a personal account.', shownCardSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ stage: 'authority', round: 2, decision: 'approve' }),
       expect.objectContaining({ stage: 'it', round: 2, decision: 'approve' }),
       expect.objectContaining({ stage: 'attorney', round: 2, decision: 'approve' }),
     ]);
@@ -115,7 +119,10 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
   it('REQ-4 20 concurrent Approve/Reject clicks give exactly one decision, one channel update and one requester notice', async () => {
     const dana = h.user('Dana Reyes');
     await dana.install();
-    const { reviewId } = await submitted(h, dana);
+    // REQ-6: Dana heads Parks but cannot approve her own request; the division's designated approver does.
+    const morganId = (await h.bot.db.person.findFirstOrThrow({ where: { name: 'Morgan Lee' } })).id;
+    await h.user('Morgan Lee').click({ verb: 'roles.grant', personId: morganId, role: 'dept_approver', departmentId: 'parks' });
+    const { reviewId } = await submitted(h, dana, 'Morgan Lee');
     await h.bot.worker.drain();
     const reviewers = ['Ivy Tran', 'Grace Ho', 'Omar Said', 'Lena Berg'];
     for (const name of reviewers.slice(1)) {
@@ -131,7 +138,8 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(results.every((r) => r.status === 200 && r.card)).toBe(true);
     const review = await h.bot.db.review.findUniqueOrThrow({ where: { id: reviewId } });
     expect(['approved', 'rejected']).toContain(review.status);
-    expect(await h.bot.db.auditEvent.count({ where: { action: 'review.decided', entityId: review.requestId } })).toBe(1);
+    // One IT decision (the approving authority's came before, REQ-6).
+    expect(await h.bot.db.auditEvent.count({ where: { action: 'review.decided', entityId: review.requestId } })).toBe(2);
     // The winner gets the short card; every other clicker sees the final state and that their click did not count.
     const banner = review.status === 'approved' ? 'Approved by' : 'Returned by';
     const won = results.filter((r) => /You (approved|returned) /.test(cardText(r.card)));

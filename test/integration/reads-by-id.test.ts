@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText } from '../harness/teams-client';
-import { fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { fillRequest, IT_REVIEW, parksAnswers, setUp, approveAsAuthority } from '../harness/presence-flow';
 import { fillPolicy, fullPolicy } from '../harness/policy-flow';
 
 /** Issue 8 items 4 and 5: a record read by id is authorized on the server; a prototype name is only ever a value. */
@@ -24,7 +24,8 @@ describe('reads by id authorize, and prototype names are plain values', () => {
     const pat = h.user('Pat Parker');
     const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     await pat.click({ verb: 'request.submit', requestId });
-    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId } });
+    await approveAsAuthority(h, requestId);
+    const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     const before = await rowsAndEvents();
     for (const who of ['Gus Hale', 'Sam Okafor']) {
       const opened = await h.user(who).click({ verb: 'review.open', reviewId: review.id });
@@ -78,6 +79,7 @@ describe('reads by id authorize, and prototype names are plain values', () => {
     answers[1] = { ...answers[1], platform: 'other', platformOther: 'constructor', handle: '@ProtoParks' };
     const { requestId } = await fillRequest(pat, answers);
     await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId);
     const it = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: it.id, decision: 'approve' }, { channel: IT_REVIEW });
     const attorney = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });

@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority, grantApprover } from '../harness/presence-flow';
 import { exportToBuffer, jsonRows, unzip } from '../harness/records-export';
 import { verifyExport } from '../../src/records/export/verify-export';
 import { MAX_CARD_BYTES } from '../../cards/records/records-card';
@@ -12,6 +12,7 @@ const LOGIN = 'parks-social-login@cityofmadison.com';
 async function livePresence(h: Harness, requester: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(requester, answers);
   await requester.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });
@@ -38,7 +39,10 @@ describe('REC-2 public records: search, export, single-use link', () => {
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     parksPresence = await livePresence(h, h.user('Pat Parker'), answers);
     // A second department's presence, requested by Dana: outside a Parks or a Pat search.
-    libraryPresence = await livePresence(h, h.user('Dana Reyes'), { ...answers, 1: { ...answers[1], departmentId: 'library', platform: 'facebook', handle: '@MadisonLibrary' } });
+    // REQ-6: Dana cannot approve her own request; Morgan is the library's designated approving authority.
+    await grantApprover(h, 'Morgan Lee', 'library');
+    const libraryAnswers = await parksAnswers(h, 'Morgan Lee', ['Pat Parker']);
+    libraryPresence = await livePresence(h, h.user('Dana Reyes'), { ...libraryAnswers, 1: { ...answers[1], departmentId: 'library', platform: 'facebook', handle: '@MadisonLibrary' } });
     const ritaPerson = await h.bot.db.person.findFirstOrThrow({ where: { name: 'Rita Gomez' } });
     await morgan.click({ verb: 'roles.grant', personId: ritaPerson.id, role: 'records_custodian' });
   });
@@ -65,7 +69,8 @@ describe('REC-2 public records: search, export, single-use link', () => {
     expect(text).toMatch(/Presences in the registry\s+1\n/);
     expect(text).toContain('@MadisonParks');
     expect(text).not.toContain('@MadisonLibrary');
-    expect(text).toMatch(/Review rounds of requests\s+2\n/);
+    // The approving authority's round (REQ-6), IT's and the City Attorney's.
+    expect(text).toMatch(/Review rounds of requests\s+3\n/);
     const exportButton = cardActions(res.card).find((a) => a.title === 'Export as ZIP')!;
     // The button exports the search shown, whatever is typed in the form afterwards.
     expect(exportButton.data).toMatchObject({ verb: 'records.export', department: 'parks' });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
-import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY } from '../harness/presence-flow';
+import { fillRequest, parksAnswers, setUp, IT_REVIEW, CITY_ATTORNEY, approveAsAuthority, grantApprover } from '../harness/presence-flow';
 import { verifyAuditTrail } from '../../src/records/audit';
 import { REASON_INPUT } from '../../src/verbs/registry';
 
@@ -14,6 +14,7 @@ const PARKS_TEAM = channel('Parks team');
 async function approvedPresence(h: Harness, requester: TeamsUser, answers: Record<number, Record<string, string>>) {
   const { requestId } = await fillRequest(requester, answers);
   await requester.click({ verb: 'request.submit', requestId });
+  await approveAsAuthority(h, requestId);
   for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
     await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });
@@ -37,6 +38,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     [pat, dana, ivy] = [h.user('Pat Parker'), h.user('Dana Reyes'), h.user('Ivy Tran')];
     const answers = await parksAnswers(h, 'Dana Reyes', ['Pat Parker']);
     parks = await approvedPresence(h, pat, answers);
+    await grantApprover(h, 'Dana Reyes', 'library');
     await approvedPresence(h, pat, { ...answers, 1: { ...answers[1], departmentId: 'library', platform: 'facebook', handle: '@MadisonLibrary' } });
   });
   afterAll(() => h.stop());
@@ -64,7 +66,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     for (const s of ['@MadisonParks', 'Approved, not yet live', 'Pat Parker', 'Dana Reyes', 'https://www.cityofmadison.com/parks', 'Parks shared drive, monthly export', 'History', "The City Attorney's office approved it · Sam Okafor", 'IT approved it · Ivy Tran', 'Added to the registry']) {
       expect(text).toContain(s);
     }
-    expect(titles(card)).toEqual(['Hand over', 'Set up', 'Edit details', 'Registry']);
+    expect(titles(card)).toEqual(['Hand over', 'Set up', 'Edit details', 'Request a change', 'Registry']);
     expect(titles(await open(dana))).toEqual(['Registry']);
     // Retiring is the IT Director's (APM "Role of IT" 1), not an IT reviewer's; IT may hand it over (REG-1) and sees
     // the posts (REC-4).
@@ -78,6 +80,12 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     const text = cardText(form);
     for (const s of ['Set up @MadisonParks', '@MadisonParks is an official City of Madison account, run by Parks Division', 'Terms of Use (https://www.cityofmadison.com/', 'Social Media Guidelines', 'Social Media Comments Policy', 'Wisconsin Public Records Law', "The City's notice to users is posted on the account"]) expect(text).toContain(s);
     expect(form.body.find((e: any) => e.id === 'password').style).toBe('Password');
+    // REG-5: the version that fits an Instagram bio (150 characters), counted, with the link to the full text.
+    const bio = text.match(/For the Instagram bio \((\d+) of 150 characters\):\n([^\n]+)/);
+    expect(bio).not.toBeNull();
+    expect([...bio![2]].length).toBe(Number(bio![1]));
+    expect(Number(bio![1])).toBeLessThanOrEqual(150);
+    expect(bio![2]).toContain(h.bot.config.notice.links.fullNotice);
 
     const bad = (await pat.click({ verb: 'presence.golive', presenceId: parks.id, accountUrl: 'https://www.instagram.com/madisonparks', login: LOGIN, password: PASSWORD, noticeInPlace: 'false' })).card;
     expect(cardText(bad)).toContain("Post the City's notice on the account, then confirm it here");

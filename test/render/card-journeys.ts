@@ -99,9 +99,16 @@ export async function collectCards(h: Harness, variant: Variant): Promise<CardSe
   await click(pat, { verb: 'request.summary', requestId });
   await click(pat, { verb: 'request.submit', requestId });
   const review = (stage: string) => h.bot.db.review.findFirstOrThrow({ where: { requestId, stage }, orderBy: { round: 'desc' } });
+  // REQ-6: the approving authority's card in Dana's chat, opened from "reviews", and her approval.
+  const byAuthority = async () => {
+    await click(dana, { verb: 'review.open', reviewId: (await review('authority')).id });
+    await click(dana, { verb: 'review.decide', reviewId: (await review('authority')).id, decision: 'approve' });
+  };
+  await byAuthority();
   await click(ivy, { verb: 'review.decide', reviewId: (await review('it')).id, decision: 'reject', reason: variant === 'ordinary' ? 'The handle is a personal account.' : MAX_REASON }, { channel: IT_REVIEW });
   await click(pat, { verb: 'request.open', requestId });
   await click(pat, { verb: 'request.submit', requestId });
+  await byAuthority();
   await say(ivy, 'reviews');
   // A second draft, sent back by the server: the attention summary and a message under each field.
   const [draft] = await pat.say('request a presence');

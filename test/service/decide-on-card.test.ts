@@ -30,6 +30,9 @@ describe('decide-on-card engine', () => {
     };
     const req = await w.db.presenceRequest.create({ data: { requesterId: requester.personId, status: 'draft', answers: JSON.stringify(answers), step: 6 } });
     await submitRequest(w.services, requester, req.id);
+    // REQ-6: the department's approving authority (the Parks head the answers name) approves first.
+    const authority = await w.db.review.findFirstOrThrow({ where: { requestId: req.id, stage: 'authority' } });
+    await decideReview(w.services, head, { reviewId: authority.id, decision: 'approve' });
     return (await w.db.review.findFirstOrThrow({ where: { requestId: req.id, stage: 'it' } })).id;
   }
 
@@ -42,12 +45,13 @@ describe('decide-on-card engine', () => {
     expect(out.view.decided).toEqual(expect.objectContaining({ outcome: 'approved', by: 'Ivy Tran' }));
     const review = await w.db.review.findUniqueOrThrow({ where: { id: reviewId } });
     expect(review.decidedAt?.toISOString()).toBe('2026-03-04T09:30:00.000Z');
-    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: review.requestId } });
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: review.requestId }, orderBy: { seq: 'desc' } });
     expect(event.at.toISOString()).toBe('2026-03-04T09:30:00.000Z');
     expect(JSON.parse(event.data)).toEqual(expect.objectContaining({ decision: 'approve', shownCardSha256: posted.cardHash }));
     expect(await w.db.outboxMessage.count({ where: { kind: 'update', updatesId: posted.cardOutboxId } })).toBe(1);
     expect(await w.db.review.count({ where: { requestId: review.requestId, stage: 'attorney', status: 'pending' } })).toBe(1);
-    expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${requester.personId}` } })).toBe(1);
+    // Two notices to the requester: the approving authority's approval (REQ-6), then IT's.
+    expect(await w.db.outboxMessage.count({ where: { conversationKey: `person:${requester.personId}` } })).toBe(2);
   });
 
   it('REQ-4 a repeated click gets the card as it stands and changes nothing', async () => {

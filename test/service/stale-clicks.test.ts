@@ -14,7 +14,7 @@ const PERSONAL = { kind: 'personal' as const };
 /** Issue 9 item 2: a late, repeated or copied click gets the record as it stands now, never a refusal card. */
 describe('stale clicks get the card as it stands', () => {
   let w: ServiceWorld;
-  let rae: Actor, ivy: Actor, sam: Actor;
+  let rae: Actor, ivy: Actor, sam: Actor, dana: Actor;
   const counts = async () => ({ audit: await w.db.auditEvent.count(), outbox: await w.db.outboxMessage.count() });
 
   beforeAll(async () => {
@@ -22,6 +22,7 @@ describe('stale clicks get the card as it stands', () => {
     rae = await w.person('Rae Quist');
     ivy = await w.person('Ivy Tran', ['it_reviewer']);
     sam = await w.person('Sam Okafor', ['city_attorney']);
+    dana = await w.person('Dee Approver', [['dept_approver', 'parks']]);
   });
   afterAll(() => w.stop());
 
@@ -29,7 +30,7 @@ describe('stale clicks get the card as it stands', () => {
     const answers = {
       departmentId: 'parks', platform: 'instagram', handle, criterion: 'marketing',
       purpose: 'Share park events and closures with families.', benefits: 'Reaches families who use Instagram more than the website.', cityWebPage: 'https://www.cityofmadison.com/parks',
-      staffName: 'Rae Quist', staffTitle: 'Coordinator', staffContact: 'rquist@cityofmadison.com', approverId: ivy.personId, spokespersonIds: rae.personId,
+      staffName: 'Rae Quist', staffTitle: 'Coordinator', staffContact: 'rquist@cityofmadison.com', approverId: dana.personId, spokespersonIds: rae.personId,
       dataLocation: 'Parks shared drive', hasDirectMessages: 'no', attestCityAccount: 'true', attestNotice: 'true',
     };
     return (await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft', answers: JSON.stringify(answers), step: 6 } })).id;
@@ -38,7 +39,7 @@ describe('stale clicks get the card as it stands', () => {
   async function approvedPresence(handle: string) {
     const requestId = await draft(handle);
     await submitRequest(w.services, rae, requestId);
-    for (const [who, stage] of [[ivy, 'it'], [sam, 'attorney']] as const) {
+    for (const [who, stage] of [[dana, 'authority'], [ivy, 'it'], [sam, 'attorney']] as const) {
       const review = await w.db.review.findFirstOrThrow({ where: { requestId, stage } });
       await decideReview(w.services, who, { reviewId: review.id, decision: 'approve' });
     }

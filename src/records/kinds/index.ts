@@ -1,7 +1,7 @@
 import type { RecordKind } from '../record-kind';
 import { presenceRequests, reviewRounds, presences } from './presence-kinds';
 import { auditEvents, registryHistory } from './audit-kinds';
-import { departmentPolicies, siteBlocks, decisions } from './policy-kinds';
+import { departmentPolicies, siteBlocks, decisions, platformDecisions } from './policy-kinds';
 import { people, roleGrants, channelBindings, notices, recordsExports } from './admin-kinds';
 import { posts, postRounds } from './post-kinds';
 import { freshnessDigests, freshnessEscalations, freshnessNudges, freshnessSweeps, presenceConfirmations } from './freshness-kinds';
@@ -16,6 +16,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   presenceRequests,
   reviewRounds,
   decisions,
+  platformDecisions,
   presences,
   registryHistory,
   posts,

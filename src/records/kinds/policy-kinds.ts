@@ -76,3 +76,20 @@ type DbOf<K extends RecordKind> = Parameters<K['pages']>[0];
 function reviewRounds(db: DbOf<typeof decisions>, size: number) {
   return keyset((after: Created, take) => db.review.findMany({ where: { decidedAt: { not: null }, ...afterCreated(after) }, orderBy: CREATED_ORDER, take }), (r) => r, size);
 }
+
+/** REQ-7 (IT 2): the IT Director's decision per platform under sec. 3.70(3)(b)9 MGO, with its reasoning. */
+export const platformDecisions: RecordKind = {
+  name: 'platform-decisions',
+  label: "The IT Director's platform decisions",
+  columns: ['id', 'platform', 'label', 'status', 'reasoning', 'requestId', 'decider', 'deciderId', 'decidedAt', 'cardHash', 'createdAt'],
+  pages: (db, ctx, size) =>
+    keyset(
+      (after: Created, take) => db.platformDecision.findMany({ where: afterCreated(after), orderBy: CREATED_ORDER, take }),
+      (d) => ({
+        values: { id: d.id, platform: d.platform, label: d.label, status: d.status, reasoning: d.reasoning, requestId: d.requestId, decider: ctx.personName(d.deciderId), deciderId: d.deciderId, decidedAt: iso(d.decidedAt), cardHash: d.cardHash, createdAt: iso(d.createdAt) },
+        facets: { at: d.createdAt, until: d.decidedAt ?? d.createdAt, presenceIds: [], departmentIds: [], personIds: [d.deciderId] },
+        line: `${d.label}: ${d.status.replace('_', ' ')}${d.reasoning ? `, ${clip(d.reasoning, 50)}` : ''}`,
+      }),
+      size,
+    ),
+};

@@ -1,4 +1,5 @@
 import type { DepartmentPolicy } from '@prisma/client';
+import { z } from 'zod';
 import type { Db, Tx } from '../../store/prisma';
 import { ZPolicyDraft, changedPoints, POLICY_POINTS, type PolicyDraft } from '../../domain/policy-points';
 import { POLICY_STATUS_LABELS, type PolicyStatus } from '../../domain/department-policy';
@@ -18,16 +19,32 @@ export function policyDraftOf(json: string): PolicyDraft {
   return ZPolicyDraft.parse(JSON.parse(json));
 }
 
-/** Points 2 and 5 come from Social Steward's own records rather than being retyped (POL-1). */
+/** The people a presence's approved record names (REG-1): its approving authority and its spokespersons. */
+function namedIn(record: string): { approverIds: string[]; spokespersonIds: string[] } {
+  const r = ZNamed.safeParse(JSON.parse(record));
+  const d = r.success ? r.data : {};
+  return { approverIds: d.approverId ? [d.approverId] : [], spokespersonIds: (d.spokespersonIds ?? '').split(',').map((s) => s.trim()).filter(Boolean) };
+}
+const ZNamed = z.looseObject({ approverId: z.string().optional(), spokespersonIds: z.string().optional() });
+
+/**
+ * Points 2 and 5 come from Social Steward's own records rather than being retyped (POL-1): the people holding the
+ * roles, and the people the department's approved presences name (issue 10: an approved request's spokespersons were
+ * missing here when nobody held the role).
+ */
 export async function registryFactsFor(db: Db | Tx, departmentId: string): Promise<RegistryFacts> {
   const [grants, presences] = await Promise.all([
-    db.roleGrant.findMany({ where: { departmentId, role: { in: ['department_head', 'spokesperson'] }, revokedAt: null }, include: { person: true } }),
-    db.presence.findMany({ where: { departmentId, state: { not: 'retired' } } }),
+    db.roleGrant.findMany({ where: { departmentId, role: { in: ['department_head', 'dept_approver', 'spokesperson'] }, revokedAt: null }, include: { person: true }, orderBy: { grantedAt: 'asc' } }),
+    db.presence.findMany({ where: { departmentId, state: { not: 'retired' } }, orderBy: { createdAt: 'asc' } }),
   ]);
-  const owners = new Map((await db.person.findMany({ where: { id: { in: presences.map((p) => p.ownerId) } } })).map((p) => [p.id, p.name]));
+  const named = presences.map((p) => namedIn(p.record));
+  const ids = [...presences.map((p) => p.ownerId), ...named.flatMap((n) => [...n.approverIds, ...n.spokespersonIds])];
+  const people = new Map((await db.person.findMany({ where: { id: { in: ids } } })).map((p) => [p.id, p.name]));
+  const owners = people;
+  const names = (fromRoles: string[], fromRecords: string[]) => [...new Set([...fromRoles, ...fromRecords.map((id) => people.get(id)).filter((n): n is string => Boolean(n))])];
   return {
-    approvers: grants.filter((g) => g.role === 'department_head').map((g) => g.person.name),
-    spokespersons: grants.filter((g) => g.role === 'spokesperson').map((g) => g.person.name),
+    approvers: names(grants.filter((g) => g.role !== 'spokesperson').map((g) => g.person.name), named.flatMap((n) => n.approverIds)),
+    spokespersons: names(grants.filter((g) => g.role === 'spokesperson').map((g) => g.person.name), named.flatMap((n) => n.spokespersonIds)),
     presences: presences.map((p) => ({ handle: p.handle, platform: ownLabel(PLATFORM_LABELS, p.platform), owner: owners.get(p.ownerId) ?? 'unknown', state: p.state.replace(/_/g, ' ') })),
   };
 }

@@ -35,6 +35,10 @@ export async function editPresence({ db }: Pick<Services, 'db'>, actor: Actor, i
   const presence = await loadPresence(db, input.presenceId);
   const verdict = canEditDetails(factsOf(presence), actor);
   if (verdict.refused) refusedWith(verdict);
+  const stale = 'Someone changed this presence after you opened the form, so nothing was saved. Here it is as it stands; edit it again from here.';
+  if (input.version !== presence.version) throw new AppError('STALE_CARD', stale);
+  // REQ-6: the account name was approved; a new one goes back through review.
+  if ((input.handle ?? presence.handle) !== presence.handle) return { ok: false, errors: { handle: `The account name was approved as ${presence.handle}; a new name goes back through review. Use "Request a change" on the presence's card.` } };
   if (presence.state !== 'approved_not_live' && !input.accountUrl) return { ok: false, errors: { accountUrl: "A live presence keeps its address on record: enter the account's address" } };
 
   const record = draftOf(presence.record);

@@ -1,6 +1,7 @@
 import type { Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
-import { canEditDetails, canGoLive, standardNotice, type Place, type StateTarget } from '../../domain/presence';
+import { canEditDetails, canGoLive, type Place, type StateTarget } from '../../domain/presence';
+import { fullNotice, noticeFor, type FittedNotice } from '../../domain/notice-to-users';
 import { AppError, refusedWith } from '../../errors/app-error';
 import type { FieldErrors } from '../../verbs/parse';
 import { EDIT_FIELDS, type EditField } from '../../verbs/registry';
@@ -23,6 +24,8 @@ export interface GoLiveView {
   presenceId: string;
   handle: string;
   notice: string;
+  /** REG-5: the version that fits this platform's bio or "About", with its character count. */
+  fitted: FittedNotice;
   /** What the owner typed, kept when the form comes back; never the password (see SetupKept). */
   values?: SetupKept;
   errors?: FieldErrors;
@@ -47,8 +50,10 @@ export async function setupForm(svc: Svc, actor: Actor, where: Place, ref: { pre
   if (verdict.refused && verdict.code === 'STALE_CARD') return { screen: 'presence', view: await openPresence(svc, actor, where, presence, { text: verdict.message, color: 'warning' }) };
   if (verdict.refused) refusedWith(verdict);
   const department = await db.department.findUnique({ where: { id: presence.departmentId } });
-  const notice = standardNotice(department?.name ?? presence.departmentId, presence.handle, draftOf(presence.record).purpose ?? 'City services');
-  return { screen: 'setup', view: { presenceId: presence.id, handle: presence.handle, notice, values: extra.values ?? {}, errors: extra.errors, passwordAgain: extra.passwordAgain } };
+  const about = { department: department?.name ?? presence.departmentId, handle: presence.handle, purpose: draftOf(presence.record).purpose ?? 'City services' };
+  const notice = fullNotice(svc.config.notice, about);
+  const fitted = noticeFor(svc.config.notice, presence.platform, about);
+  return { screen: 'setup', view: { presenceId: presence.id, handle: presence.handle, notice, fitted, values: extra.values ?? {}, errors: extra.errors, passwordAgain: extra.passwordAgain } };
 }
 
 export interface EditView {

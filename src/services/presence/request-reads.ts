@@ -1,6 +1,6 @@
 import { departmentChoices } from '../departments';
 import type { Actor } from '../../domain/roles';
-import { STATUS_LABELS, STAGE_LABELS, type RequestStatus, type ReviewStage } from '../../domain/presence-request';
+import { IN_REVIEW, STATUS_LABELS, STAGE_LABELS, STAGE_OF_STATUS, type RequestStatus, type ReviewStage } from '../../domain/presence-request';
 import { STEP_COUNT, type DraftAnswers } from '../../domain/presence-answers';
 import { ownLabel } from '../../domain/own-keys';
 import { formatWhen } from '../../domain/when';
@@ -13,6 +13,7 @@ import type { Section } from './describe-request';
 import { describeRequest } from './describe-request';
 import { draftOf, lookupsFor } from './request-views';
 import { peoplePickerView, type PeoplePickerView } from '../people/find-people';
+import { platformLineFor } from './platform-decisions';
 
 export interface RequestStepView {
   requestId: string;
@@ -37,6 +38,8 @@ export interface RequestSummaryView {
   problem?: string;
   history: string[];
   canStop?: 'withdraw' | 'cancel' | 'discard';
+  /** REQ-7: the IT Director's decision on the platform, as on the IT card. */
+  platformLine?: string;
 }
 
 /** What the requester sees next: a step of the guided flow, or the summary. */
@@ -82,21 +85,24 @@ export async function requestSummary(svc: Svc, actor: Actor, requestId: string, 
     screen: 'summary',
     view: {
       requestId,
-      statusLine: editable && !problem ? (status === 'returned' ? 'Returned to you: edit what the reviewer asked, then submit again.' : 'Check your answers, then submit for review. IT reviews it first, then the City Attorney.') : inReviewLine(status, req.submittedAt, config.timeZone),
+      statusLine: editable && !problem ? (status === 'returned' ? 'Returned to you: edit what the reviewer asked, then submit again.' : 'Check your answers, then submit for review. Your approving authority approves it first, then IT, then the City Attorney.') : inReviewLine(status, req.submittedAt, config.timeZone),
       statusColor: status === 'approved' ? 'good' : status === 'returned' ? 'warning' : 'default',
       sections: describeRequest(draft, await lookupsFor(db, draft)),
       editable,
       problem,
       history,
-      canStop: status === 'it_review' || status === 'attorney_review' ? 'withdraw' : status === 'draft' ? 'discard' : editable ? 'cancel' : undefined,
+      canStop: IN_REVIEW.includes(status) ? 'withdraw' : status === 'draft' ? 'discard' : editable ? 'cancel' : undefined,
+      platformLine: (await platformLineFor(db, draft, config.timeZone))?.text,
     },
   };
 }
 
 /** After submitting, say plainly where it went and what happens next. */
 function inReviewLine(status: RequestStatus, submittedAt: Date | null, timeZone: string): string {
-  if ((status === 'it_review' || status === 'attorney_review') && submittedAt) {
-    return `Sent to ${status === 'it_review' ? 'IT review' : 'City Attorney review'} (submitted ${formatWhen(submittedAt, timeZone)}). You will get a message here when they decide.`;
+  const stage = STAGE_OF_STATUS[status];
+  if (stage && submittedAt) {
+    const where = stage === 'authority' ? 'your approving authority' : ownLabel(STAGE_LABELS, stage);
+    return `Sent to ${where} (submitted ${formatWhen(submittedAt, timeZone)}). You will get a message here when they decide.`;
   }
   return ownLabel(STATUS_LABELS, status);
 }

@@ -2,12 +2,14 @@ import type { PresenceRequest, Review } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import { hasRole } from '../../domain/roles';
 import type { Db, Tx } from '../../store/prisma';
-import { ZDraftAnswers, type DraftAnswers } from '../../domain/presence-answers';
-import { STAGE_ROLE, type ReviewStage } from '../../domain/presence-request';
+import { PLATFORM_LABELS, ZDraftAnswers, type DraftAnswers } from '../../domain/presence-answers';
+import { ownLabel } from '../../domain/own-keys';
+import { STAGE_ROLE, type ChannelStage, type ReviewStage } from '../../domain/presence-request';
 import { formatWhen } from '../../domain/when';
 import type { ReviewView } from '../presenters';
 import { describeRequest, type Lookups } from './describe-request';
 import { departmentLabelOf } from '../departments';
+import { platformLineFor } from './platform-decisions';
 
 export { hashCard } from '../engines/card-hash';
 
@@ -29,13 +31,30 @@ export async function lookupsFor(db: Db | Tx, draft: DraftAnswers): Promise<Look
 
 export type ReviewWithRequest = Review & { request: PresenceRequest };
 
-/** REQ-4: a review is read by the holders of its stage's role only (the channel's deciders), never by anyone else. */
-export function canSeeReview(actor: Actor, review: { stage: string }): boolean {
-  const stage = review.stage as ReviewStage;
+/**
+ * REQ-4: a channel review is read by the holders of its stage's role only (the channel's deciders); REQ-6: the
+ * approving authority's review by the approver the request names. Never by anyone else.
+ */
+export function canSeeReview(actor: Actor, review: { stage: string; snapshot: string }): boolean {
+  if (review.stage === 'authority') return draftOf(review.snapshot).approverId === actor.personId;
+  const stage = review.stage as ChannelStage;
   return Object.hasOwn(STAGE_ROLE, stage) && hasRole(actor, STAGE_ROLE[stage]);
 }
 
 export const loadReview = (db: Db | Tx, reviewId: string): Promise<ReviewWithRequest | null> => db.review.findUnique({ where: { id: reviewId }, include: { request: true } });
+
+async function changeOf(db: Db | Tx, presenceId: string) {
+  const p = await db.presence.findUnique({ where: { id: presenceId } });
+  return p ? `${p.handle} (${ownLabel(PLATFORM_LABELS, p.platform)})` : undefined;
+}
+
+/** How an earlier stage of the same round decided, in words, for the next stage's card. */
+async function stageDecision(db: Db | Tx, review: ReviewWithRequest, stage: ReviewStage, timeZone: string) {
+  const earlier = await db.review.findUnique({ where: { requestId_round_stage: { requestId: review.requestId, round: review.round, stage } } });
+  if (!earlier) return undefined;
+  const by = earlier.deciderId ? (await db.person.findUnique({ where: { id: earlier.deciderId } }))?.name : undefined;
+  return { createdAt: earlier.createdAt, approvedAt: earlier.status === 'approved' && earlier.decidedAt ? formatWhen(earlier.decidedAt, timeZone) : undefined, by };
+}
 
 /** The channel card of a review as view data, as it stands now (pending, or decided with its banner). */
 export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, timeZone: string, extra: Pick<ReviewView, 'notice' | 'reasonError'> = {}): Promise<ReviewView> {
@@ -43,12 +62,10 @@ export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, time
   const look = await lookupsFor(db, draft);
   const ids = [review.request.requesterId, review.deciderId].filter((x): x is string => Boolean(x));
   const people = new Map((await db.person.findMany({ where: { id: { in: ids } } })).map((p) => [p.id, p.name]));
-  let itDecision: string | undefined;
-  if (review.stage === 'attorney') {
-    const it = await db.review.findUnique({ where: { requestId_round_stage: { requestId: review.requestId, round: review.round, stage: 'it' } } });
-    const itBy = it?.deciderId ? (await db.person.findUnique({ where: { id: it.deciderId } }))?.name : undefined;
-    if (it?.decidedAt) itDecision = `approved by ${itBy ?? 'an IT reviewer'} on ${formatWhen(it.decidedAt, timeZone)}`;
-  }
+  // Each card shows the request's own submission time, and the earlier stages' approvals as separate lines.
+  const authority = review.stage === 'authority' ? undefined : await stageDecision(db, review, 'authority', timeZone);
+  const it = review.stage === 'attorney' ? await stageDecision(db, review, 'it', timeZone) : undefined;
+  const submitted = review.stage === 'authority' ? review.createdAt : authority?.createdAt ?? review.request.submittedAt ?? review.createdAt;
   const decided =
     review.status === 'pending'
       ? undefined
@@ -63,10 +80,14 @@ export async function reviewViewFor(db: Db | Tx, review: ReviewWithRequest, time
     stage: review.stage as ReviewStage,
     requesterName: people.get(review.request.requesterId) ?? 'unknown',
     departmentName: look.departmentName(draft.departmentId) ?? '-',
-    submittedAt: formatWhen(review.createdAt, timeZone),
+    submittedAt: formatWhen(submitted, timeZone),
     round: review.round,
     sections: describeRequest(draft, look),
-    itDecision,
+    platform: await platformLineFor(db, draft, timeZone),
+    changeOf: review.request.changesPresenceId ? await changeOf(db, review.request.changesPresenceId) : undefined,
+    authorityDecision: authority?.approvedAt ? `approved by ${authority.by ?? 'the approving authority'} on ${authority.approvedAt}` : undefined,
+    itApprovedAt: it?.approvedAt,
+    itDecision: it?.approvedAt ? `approved by ${it.by ?? 'an IT reviewer'} on ${it.approvedAt}` : undefined,
     decided,
     ...extra,
   };

@@ -8,6 +8,7 @@ import type { Services } from '../context';
 import { AppError } from '../../errors/app-error';
 import type { ActionRef } from '../done-view';
 import { draftOf } from '../presence/request-views';
+import { AUTHORITY_ROLES } from '../../domain/approving-authority';
 import { presenceFacts } from '../posts/post-facts';
 
 export interface WaitingItem {
@@ -32,7 +33,7 @@ const isIt = (a: Actor) => hasRole(a, 'it_reviewer') || hasRole(a, 'it_director'
 
 /** Who has anything to decide: the help card offers `reviews` to them only. */
 export const decidesAnything = (a: Actor) =>
-  isIt(a) || hasRole(a, 'city_attorney') || hasRole(a, 'mayors_office') || hasRole(a, 'department_head') || a.roles.some((r) => r.role === 'it_director');
+  isIt(a) || hasRole(a, 'city_attorney') || hasRole(a, 'mayors_office') || hasRole(a, 'department_head') || hasRole(a, 'dept_approver') || a.roles.some((r) => r.role === 'it_director');
 
 type Svc = Pick<Services, 'db' | 'config'>;
 
@@ -48,8 +49,12 @@ export async function waitingForMe(svc: Svc, actor: Actor): Promise<WaitingView>
   const groups: WaitingGroup[] = [];
 
   const stages = STAGES.filter((s) => hasRole(actor, STAGE_ROLE[s]));
-  if (stages.length) {
-    const reviews = await db.review.findMany({ where: { status: 'pending', stage: { in: stages } }, include: { request: true }, orderBy: { createdAt: 'asc' }, take: TAKE });
+  const authority = AUTHORITY_ROLES.some((r) => hasRole(actor, r));
+  if (stages.length || authority) {
+    // REQ-6: an approving authority sees the requests that name them (the snapshot names the approver, so filtered here).
+    const named = authority ? (await db.review.findMany({ where: { status: 'pending', stage: 'authority' }, include: { request: true }, orderBy: { createdAt: 'asc' }, take: 200 })).filter((r) => draftOf(r.snapshot).approverId === actor.personId) : [];
+    const channel = stages.length ? await db.review.findMany({ where: { status: 'pending', stage: { in: stages } }, include: { request: true }, orderBy: { createdAt: 'asc' }, take: TAKE }) : [];
+    const reviews = [...named, ...channel].slice(0, TAKE);
     const who = await names(reviews.map((r) => r.request.requesterId));
     groups.push({
       heading: 'Presence requests',

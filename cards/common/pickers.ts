@@ -63,10 +63,10 @@ export function peoplePicker(c: Picker & { view: PeoplePickerView; typed?: strin
 }
 
 /** Up to this many departments are listed on the card; beyond it the list is searched as the person types. */
-export const STATIC_DEPARTMENTS = 30;
+export const STATIC_DEPARTMENTS = 40;
 
 /**
- * The City's departments (28 today, 60 later): listed whole while the list is short, else the chosen one plus
+ * The City's departments (29 today, 34 with their boards and commissions; 60 later): listed whole while the list is short, else the chosen one plus
  * typeahead over the bot's `departments` dataset, so the card stays small.
  */
 export function departmentPicker(c: Picker & { departments: SearchChoice[]; placeholder?: string; lead?: SearchChoice[] }): Element[] {

@@ -1,5 +1,6 @@
 import { card, execute, facts, status, text, title } from '../common/elements';
-import { choiceInput, errorSummary, textInput } from '../common/inputs';
+import { errorSummary, textInput } from '../common/inputs';
+import { peoplePicker } from '../common/pickers';
 import { HANDOVER_REASON_MAX } from '../../src/domain/custody';
 import type { HandOverView } from '../../src/services/presence/hand-over-presence';
 
@@ -12,7 +13,7 @@ export function handOverCard(v: HandOverView) {
       status('The new owner is told at once and asked to change its password.'),
       errorSummary(v.errors),
       facts([['Owner now', v.ownerName]]),
-      ...choiceInput({ id: 'newOwnerId', label: 'New owner', required: true, choices: v.candidates, value: v.values?.newOwnerId, error: err.newOwnerId, errorMessage: 'Choose the new owner' }),
+      ...peoplePicker({ id: 'newOwnerId', label: 'New owner', required: true, view: v.people, value: v.values?.newOwnerId, typed: v.values?.newOwnerIdTyped, error: err.newOwnerId }),
       ...textInput({ id: 'handoverReason', label: 'Why', required: true, multiline: true, maxLength: HANDOVER_REASON_MAX, value: v.values?.handoverReason, error: err.handoverReason, errorMessage: 'Say why it is handed over', placeholder: 'Pat moved to the Streets Division; Lee runs the account from now on.' }),
       text('The new owner also gets its weekly reminders. The handover is recorded.', { subtle: true, size: 'Small' }),
     ],

@@ -5,6 +5,7 @@ import { handOverForm, handOverPresence, type HandOverScreen } from '../../src/s
 import { presenceCard } from '../../cards/registry/presence-card';
 import { passwordCard } from '../../cards/registry/password-card';
 import { handOverCard } from '../../cards/registry/hand-over-card';
+import { nameLookup } from '../../src/teams/member-info';
 
 const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
 
@@ -30,8 +31,8 @@ export function register(router: Router): void {
   router.verb('presence.handover.start', async (turn, data) => renderHandOver(await handOverForm(turn.services, turn.actor, turn.where, data.presenceId)), NO_PRESENCE);
   router.verb(
     'presence.handover',
-    async (turn, { verb: _verb, ...input }) => renderHandOver(await handOverPresence(turn.services, turn.actor, turn.where, input)),
+    async (turn, { verb: _verb, ...input }) => renderHandOver(await handOverPresence(turn.services, turn.actor, turn.where, input, nameLookup(turn.ctx))),
     async (turn, bad) =>
-      renderHandOver(await handOverForm(turn.services, turn.actor, turn.where, namedPresence(bad.values, bad.errors), { values: { newOwnerId: bad.values.newOwnerId, handoverReason: bad.values.handoverReason?.slice(0, 500) }, errors: bad.errors })),
+      renderHandOver(await handOverForm(turn.services, turn.actor, turn.where, namedPresence(bad.values, bad.errors), { values: { newOwnerId: bad.values.newOwnerId, newOwnerIdTyped: bad.values.newOwnerIdTyped?.slice(0, 100), handoverReason: bad.values.handoverReason?.slice(0, 500) }, errors: bad.errors })),
   );
 }

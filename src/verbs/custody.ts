@@ -26,6 +26,8 @@ export const ZHandOverPresence = z.object({
   verb: z.literal('presence.handover'),
   presenceId,
   newOwnerId: z.preprocess(blankToUndefined, z.string().uuid('Choose the new owner from the list').optional()),
+  // Issue 10: the people picker's typed-name fallback (the Agents Playground cannot search Microsoft Graph).
+  newOwnerIdTyped: z.preprocess(blankToUndefined, z.string().trim().max(100, 'Type one full name, under 100 characters').optional()),
   handoverReason: z.preprocess(blankToUndefined, z.string().max(HANDOVER_REASON_MAX, `Keep the reason under ${HANDOVER_REASON_MAX} characters`).optional()),
 });
 export type THandOverPresence = z.infer<typeof ZHandOverPresence>;

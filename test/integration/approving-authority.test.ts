@@ -29,7 +29,10 @@ describe('REQ-6 the approving authority decides before IT', () => {
     const authority = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
     await h.bot.db.review.update({ where: { id: authority.id }, data: { createdAt: new Date('2026-03-02T15:04:00Z') } });
     const { card: decided, itReview } = await approveAsAuthority(h, requestId);
-    expect(cardText(decided)).toMatch(/Approved by Dana Reyes on/);
+    // Issue 10: the decider gets a short card; the review as it stands is one click away.
+    expect(cardText(decided)).toContain('You approved @MadisonParks for your department');
+    const seen = await dana.click({ verb: 'review.open', reviewId: authority.id });
+    expect(cardText(seen.card)).toMatch(/Approved by Dana Reyes on/);
     // The card Dana was shown is the one whose hash is recorded with her decision.
     const event = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'review.decided', entityId: requestId } });
     expect(JSON.parse(event.data)).toMatchObject({ stage: 'authority', decision: 'approve', shownCardSha256: authority.cardHash });
@@ -76,7 +79,9 @@ describe('REQ-6 the approving authority decides before IT', () => {
     const [list] = await dana.say('reviews');
     expect(cardText(list)).toContain('@MadisonParks: Approving authority');
     const returned = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'reject', reason: 'Use the department-wide account instead.' });
-    expect(cardText(returned.card)).toMatch(/Returned by Dana Reyes on .*\nReason: Use the department-wide account instead\./);
+    expect(cardText(returned.card)).toContain('You returned @MadisonParks to the requester');
+    const seen = await dana.click({ verb: 'review.open', reviewId: review.id });
+    expect(cardText(seen.card)).toMatch(/Returned by Dana Reyes on .*\nReason: Use the department-wide account instead\./);
     const [notice] = await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && typeof c.body?.summary === 'string' && c.body.summary.includes('Dana Reyes (your approving authority) returned your request'));
     expect(cardText(notice.body.attachments[0].content)).toContain('Use the department-wide account instead.');
     const again = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });
@@ -106,7 +111,7 @@ describe('REQ-6 the approving authority decides before IT', () => {
     await pat.click({ verb: 'request.submit', requestId });
     const grants = await h.bot.db.roleGrant.findMany({ where: { role: { in: ['dept_approver', 'department_head'] }, departmentId: 'parks', revokedAt: null } });
     expect(grants.length).toBeGreaterThan(0);
-    for (const grant of grants) await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id });
+    for (const grant of grants) await h.user('Morgan Lee').click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'authority' } });
     const res = await dana.click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' });
     expect(cardText(res.card)).toContain("You no longer hold the department's approving authority");

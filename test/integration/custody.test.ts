@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText, channel, type TeamsUser } from '../harness/teams-client';
-import { CITY_ATTORNEY, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { approveAsAuthority, CITY_ATTORNEY, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { openCredential } from '../../src/domain/credential-crypto';
 import { verifyAuditTrail } from '../../src/records/audit';
 
@@ -35,6 +35,7 @@ describe('REG-2 / REG-1 custody: new passwords and handovers', () => {
     await morgan.click({ verb: 'roles.grant', personId: await personId('Gus Hale'), role: 'department_head', departmentId: 'streets' });
     const { requestId } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId); // REQ-6: the approving authority first
     for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
       const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
       await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });
@@ -50,8 +51,9 @@ describe('REG-2 / REG-1 custody: new passwords and handovers', () => {
     const gmail = (await goLive('madison.parks@gmail.com')).card;
     expect(cardText(gmail)).toContain('gmail.com is not a City address. REG-3: the City is the registrant, never a personal account');
     expect(cardText(gmail)).toContain('Set up @MadisonParks');
-    // Nothing typed as a secret comes back on the form.
-    expect(JSON.stringify(gmail)).not.toContain('madison.parks@gmail.com');
+    // Issue 10: what was typed comes back to be corrected, except the password, which a card never carries back.
+    expect(JSON.stringify(gmail)).toContain('madison.parks@gmail.com');
+    expect(JSON.stringify(gmail)).not.toContain(FIRST_PASSWORD);
     const bare = (await goLive('madisonparks')).card;
     expect(cardText(bare)).toContain("Enter the account's login as its City e-mail address (@cityofmadison.com");
     expect(await snapshot()).toBe(before);
@@ -116,7 +118,7 @@ describe('REG-2 / REG-1 custody: new passwords and handovers', () => {
     const event = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.handed_over' }, orderBy: { seq: 'desc' } });
     expect(JSON.parse(event.data)).toMatchObject({ to: raeId, toName: 'Rae Quist', as: 'owner', reason: 'Pat moved to the Streets Division.' });
 
-    const [message] = await h.connector.waitFor((c) => c.conversationId === rae.personalConversationId() && JSON.stringify(c.body).includes('You now hold @MadisonParks'));
+    const [message] = await h.connector.waitFor((c) => c.conversationId === rae.personalConversationId() && JSON.stringify(c.body ?? null).includes('You now hold @MadisonParks'));
     const notice = message.body.attachments[0].content;
     expect(cardText(notice)).toContain('Change its password now');
     expect(cardText(notice)).toContain('Pat Parker (its owner) handed it over to you: Pat moved to the Streets Division.');
@@ -142,8 +144,8 @@ describe('REG-2 / REG-1 custody: new passwords and handovers', () => {
     expect(await presence()).toMatchObject({ ownerId: gusId });
     const event = await h.bot.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.handed_over' }, orderBy: { seq: 'desc' } });
     expect(JSON.parse(event.data)).toMatchObject({ as: 'department_head', fromName: 'Rae Quist', toName: 'Gus Hale' });
-    await h.connector.waitFor((c) => c.conversationId === rae.personalConversationId() && JSON.stringify(c.body).includes('@MadisonParks was handed over'));
-    await h.connector.waitFor((c) => c.conversationId === gus.personalConversationId() && JSON.stringify(c.body).includes('You now hold @MadisonParks'));
+    await h.connector.waitFor((c) => c.conversationId === rae.personalConversationId() && JSON.stringify(c.body ?? null).includes('@MadisonParks was handed over'));
+    await h.connector.waitFor((c) => c.conversationId === gus.personalConversationId() && JSON.stringify(c.body ?? null).includes('You now hold @MadisonParks'));
   });
 
   it('REG-1 IT hands it over, and IT may record the new password, which the owner is told about', async () => {
@@ -156,7 +158,7 @@ describe('REG-2 / REG-1 custody: new passwords and handovers', () => {
     const saved = (await ivy.click({ verb: 'presence.password', presenceId, newPassword: 'it-reset-password' })).card;
     expect(cardText(saved)).toContain('New password recorded');
     expect(cardText(saved)).toContain('by Ivy Tran');
-    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body).includes('Ivy Tran (IT) recorded a new password for it.'));
+    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body ?? null).includes('Ivy Tran (IT) recorded a new password for it.'));
   });
 
   it('REG-2 no password ever reaches the log, a Teams call, an outbox row or audit data', async () => {

@@ -37,7 +37,7 @@ describe('POL-1..POL-3 department social media policies', () => {
     const ack = await chris().click({ verb: 'policy.decide', policyId, decision: 'acknowledge' }, { channel: MAYORS_OFFICE });
     expect(cardText(ack.card)).toContain("You acknowledged Parks Division's policy, version 1");
     expect(cardText((await chris().click(cardActions(ack.card)[0].data, { channel: MAYORS_OFFICE })).card)).toMatch(/Acknowledged by Chris Avery on/);
-    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Acknowledged by Chris Avery'));
+    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body ?? null).includes('Acknowledged by Chris Avery'));
     await h.connector.waitFor((c) => c.conversationId === dana().personalConversationId() && c.body?.summary === "The Mayor's Office acknowledged your policy");
 
     const view = await h.user('Pat Parker').click({ verb: 'policy.view', departmentId: 'parks' });
@@ -94,7 +94,7 @@ describe('POL-1..POL-3 department social media policies', () => {
     await dana().click({ verb: 'policy.file', policyId });
     const v3 = await h.bot.db.departmentPolicy.findUniqueOrThrow({ where: { id: policyId } });
     expect(v3.number).toBe(3);
-    await h.connector.waitFor((c) => c.path === '/v3/conversations' && JSON.stringify(c.body).includes('version 3'));
+    await h.connector.waitFor((c) => c.path === '/v3/conversations' && JSON.stringify(c.body ?? null).includes('version 3'));
     const card3 = postsTo(h, MAYORS_OFFICE).find((p) => cardText(p.card).includes('version 3'))!.card;
     expect(cardText(card3)).toContain('Point 9, Public records requests: changed');
 

@@ -1,6 +1,6 @@
 import { Harness } from '../harness/bot-harness';
 import { cardActions, cardText } from '../harness/teams-client';
-import { CITY_ATTORNEY, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
+import { approveAsAuthority, CITY_ATTORNEY, fillRequest, IT_REVIEW, parksAnswers, setUp } from '../harness/presence-flow';
 import { seedSubunits } from '../../scripts/playground/demo-subunits';
 
 const BOARD = 'Parks Division › Board of Park Commissioners';
@@ -55,6 +55,7 @@ describe("REG-3 a presence's department is one of the City's, subunits included"
     const { requestId, summary } = await fillRequest(pat, { ...answers, 1: { ...answers[1], departmentId: 'board-of-park-commissioners', handle: '@MadisonParkBoard' } });
     expect(cardText(summary)).toContain(BOARD);
     await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId); // REQ-6: the approving authority first
     for (const [stage, who, where] of [['it', 'Ivy Tran', IT_REVIEW], ['attorney', 'Sam Okafor', CITY_ATTORNEY]] as const) {
       const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage } });
       await h.user(who).click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: where });

@@ -94,7 +94,7 @@ describe('server errors', () => {
     const res = await pat.post(pat.activity('message', { personal: true }, { text: 'help' }));
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(15_000);
-    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.status === 200 && JSON.stringify(c.body).includes('Sorry, something went wrong'), { timeoutMs: 15_000 });
+    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.status === 200 && JSON.stringify(c.body ?? null).includes('Sorry, something went wrong'), { timeoutMs: 15_000 });
   }, 30_000);
 
   it('answers 500 with a generic message and an id, and logs the detail under that id', async () => {

@@ -9,7 +9,7 @@ describe('REQ-7 platform decisions by the IT Director', () => {
   let h: Harness;
   let pat: TeamsUser;
   let morgan: TeamsUser;
-  const directorCards = () => h.connector.cards((c) => c.conversationId === morgan.personalConversationId() && c.method === 'POST' && JSON.stringify(c.body).includes('Platform decision'));
+  const directorCards = () => h.connector.cards((c) => c.conversationId === morgan.personalConversationId() && c.method === 'POST' && JSON.stringify(c.body ?? null).includes('Platform decision'));
   const submitThroughAuthority = async (answers: Record<number, Record<string, string>>) => {
     const { requestId } = await fillRequest(pat, answers);
     await pat.click({ verb: 'request.submit', requestId });

@@ -140,7 +140,7 @@ describe('REQ-1 withdrawing, and what a person sees when something unexpected br
     const res = await pat.click(yes.data);
     expect(cardText(res.card)).toContain('Request withdrawn; the reviewers can see that.');
     expect(await h.bot.db.auditEvent.count({ where: { action: 'request.withdrawn', entityId: requestId } })).toBe(1);
-    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Withdrawn by Pat Parker (the requester)'));
+    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body ?? null).includes('Withdrawn by Pat Parker (the requester)'));
     const review = await h.bot.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     const late = await h.user('Ivy Tran').click({ verb: 'review.decide', reviewId: review.id, decision: 'approve' }, { channel: IT_REVIEW });
     expect(cardText(late.card)).toContain('This was already decided; your click did not change anything.');

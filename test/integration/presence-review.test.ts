@@ -43,7 +43,7 @@ describe('REQ-2..REQ-4 reviews in the IT and City Attorney channels', () => {
     expect(cardActions(details.card)).toHaveLength(0);
 
     // The channel card is updated in place for everyone, and Pat is told with a button to revise.
-    const [update] = await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Returned by Ivy Tran'));
+    const [update] = await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body ?? null).includes('Returned by Ivy Tran'));
     expect(update.path).toMatch(/^\/v3\/conversations\/19%3Ait-review%40thread\.tacv2%3Bmessageid%3D\d+\/activities\/\d+$/);
     const [notice] = await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.body?.summary === 'IT returned your request');
     expect(cardText(notice.body.attachments[0].content)).toContain('Ivy Tran: The handle @MadisonParks belongs to a personal account.');
@@ -195,7 +195,7 @@ describe('REQ-2 reviewers find what waits for them', () => {
     expect(cardActions(decided.card).map((a) => a.title)).toEqual(['Next review', 'See the request', 'Back to reviews']);
     expect(cardText((await h.user('Ivy Tran').click({ verb: 'review.open', reviewId })).card)).toMatch(/Approved by Ivy Tran/);
     // The channel card is still updated for everyone.
-    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Approved by Ivy Tran'));
+    await h.connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body ?? null).includes('Approved by Ivy Tran'));
     const [empty] = await h.user('Ivy Tran').say('reviews');
     expect(cardText(empty)).toContain('Nothing is waiting for your decision.');
   });

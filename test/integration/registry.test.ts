@@ -74,7 +74,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
   });
 
   it("REG-5 setup starts from the approval notice, gives the City's notice to paste, and will not go live without the toggle", async () => {
-    const [notice] = await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body).includes(parks.id) && JSON.stringify(c.body).includes('presence.setup.start'));
+    const [notice] = await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body ?? null).includes(parks.id) && JSON.stringify(c.body ?? null).includes('presence.setup.start'));
     const setup = cardActions(notice.body.attachments[0].content).find((a) => a.verb === 'presence.setup.start')!;
     const form = (await pat.click(setup.data)).card;
     const text = cardText(form);
@@ -189,7 +189,7 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
     const data = dataOf(changed);
     expect(data).toMatchObject({ from: 'active', to: 'suspended', reason, before: { state: 'active', accountUrl: 'https://www.instagram.com/madisonparks', credentialStored: true, record: { staffName: 'Robin Reyes' } } });
     expect(data.before).not.toHaveProperty('credential');
-    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body).includes('IT suspended @MadisonParks'));
+    await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && JSON.stringify(c.body ?? null).includes('IT suspended @MadisonParks'));
   });
 
   it('FRESH-2 a staffer, or the owner, cannot suspend, reactivate or retire a presence', async () => {

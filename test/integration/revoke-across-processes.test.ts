@@ -31,7 +31,7 @@ describe('a role change made on one process holds on the very next turn of the o
     expect(isAdminForm((await on('Pat Parker', 1).click({ verb: 'roles.grant.start' })).card)).toBe(true);
 
     const grant = await two.db.roleGrant.findFirstOrThrow({ where: { personId: pat.id, role: 'admin' } });
-    const revoked = await on('Morgan Lee', 0).click({ verb: 'roles.revoke', grantId: grant.id });
+    const revoked = await on('Morgan Lee', 0).click({ verb: 'roles.revoke', grantId: grant.id, confirmed: true });
     expect(cardText(revoked.card)).toContain('Pat Parker no longer holds Admin');
 
     // The very next turn on process 1, which remembered Pat as an admin a moment ago: a read and a write, refused.

@@ -23,7 +23,7 @@ describe('roles: admins grant and revoke, everyone else is refused', () => {
     const granted = await morgan.click({ verb: 'roles.grant', personId: ivy.value, role: 'it_reviewer', departmentId: '' });
     expect(cardText(granted.card)).toContain('Ivy Tran is now IT reviewer');
 
-    const [notice] = await h.connector.waitFor((c) => c.conversationId === h.user('Ivy Tran').personalConversationId() && JSON.stringify(c.body).includes('You are now IT reviewer'));
+    const [notice] = await h.connector.waitFor((c) => c.conversationId === h.user('Ivy Tran').personalConversationId() && JSON.stringify(c.body ?? null).includes('You are now IT reviewer'));
     expect(notice.method).toBe('POST');
 
     const [ivyHelp] = await h.user('Ivy Tran').say('help');

@@ -26,12 +26,15 @@ describe('owner answers to a weekly nudge', () => {
     // REG-1: Dana holds no role here (staff), so she may not hand it over; the owner may.
     await expect(handOverForm(w.services, dana, PERSONAL, id)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     const form = await handOverForm(w.services, pat, PERSONAL, id);
-    expect(form.screen === 'form' && form.view.candidates.map((c) => c.title)).toEqual(['Dana Reyes', 'Rae Quist']);
-    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id })).toMatchObject({ screen: 'form', view: { errors: { newOwnerId: 'Choose who takes it over.' } } });
-    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId })).toMatchObject({ screen: 'form', view: { errors: { handoverReason: expect.stringContaining('Say why') } } });
-    await expect(handOverPresence(w.services, dana, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Mine now.' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    // Issue 10: the new owner is chosen with the people picker (Teams' or the bot's own typeahead), not a list of everyone.
+    expect(form.screen === 'form' && form.view.people.choices.map((c) => c.title)).toContain('Rae Quist');
+    const noLookup = async () => undefined;
+    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerIdTyped: 'Nobody Here', handoverReason: 'Moving on.' }, noLookup)).toMatchObject({ screen: 'form', view: { errors: { newOwnerId: expect.stringContaining('No one called "Nobody Here"') } } });
+    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id }, noLookup)).toMatchObject({ screen: 'form', view: { errors: { newOwnerId: 'Choose who takes it over.' } } });
+    expect(await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId }, noLookup)).toMatchObject({ screen: 'form', view: { errors: { handoverReason: expect.stringContaining('Say why') } } });
+    await expect(handOverPresence(w.services, dana, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Mine now.' }, noLookup)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
 
-    const done = await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId, handoverReason: 'Pat moved to Streets.' });
+    const done = await handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: rae.personId, handoverReason: 'Pat moved to Streets.' }, noLookup);
     expect(done.screen).toBe('presence');
     expect((await w.db.presence.findUniqueOrThrow({ where: { id } })).ownerId).toBe(rae.personId);
     const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: 'presence.handed_over' } });
@@ -39,7 +42,7 @@ describe('owner answers to a weekly nudge', () => {
     expect(await w.db.outboxMessage.count({ where: { conversationKey: `a:${rae.personId}` } })).toBe(1);
 
     // A second click on the old card changes nothing: Pat no longer owns it.
-    await expect(handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Again.' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(handOverPresence(w.services, pat, PERSONAL, { presenceId: id, newOwnerId: dana.personId, handoverReason: 'Again.' }, noLookup)).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     // Handing over answers the nudge: the clock starts again for Rae, who is nudged once it is stale again.
     expect(await runSweep(w.services, { holder: 't' })).toMatchObject({ digests: 0 });
     w.setClock(new Date(MONDAY.getTime() + days(35)));

@@ -54,7 +54,7 @@ describe('REG-1 handing a presence over', () => {
   });
   it('shows the buttons the rules allow: New password and Hand over for the owner, Hand over only for the head', () => {
     expect(allowedActions(live, owner, PERSONAL, true, PARKS)).toEqual(expect.arrayContaining(['password', 'handover']));
-    expect(allowedActions(live, head, PERSONAL, true, PARKS)).toEqual(['edit', 'handover']);
+    expect(allowedActions(live, head, PERSONAL, true, PARKS)).toEqual(['edit', 'change', 'handover']);
     expect(allowedActions(live, staff, PERSONAL, true, PARKS)).toEqual([]);
   });
 });

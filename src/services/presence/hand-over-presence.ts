@@ -13,6 +13,8 @@ import { headDepartmentsOf } from '../departments';
 import { factsOf, loadPresence, recordAsItStands } from './load-presence';
 import { openPresence } from './presence-reads';
 import type { PresenceView } from './presence-views';
+import { peoplePickerView, type PeoplePickerView } from '../people/find-people';
+import { resolvePeople, type LookUpName } from '../people/resolve-people';
 
 type Svc = Pick<Services, 'db' | 'config' | 'present' | 'now'>;
 type Input = Omit<THandOverPresence, 'verb'>;
@@ -21,8 +23,9 @@ export interface HandOverView {
   presenceId: string;
   handle: string;
   ownerName: string;
-  candidates: Array<{ title: string; value: string }>;
-  values?: { newOwnerId?: string; handoverReason?: string };
+  /** Issue 10: Teams' people picker, or the bot's own people with typeahead; never a list of everyone. */
+  people: PeoplePickerView;
+  values?: { newOwnerId?: string; newOwnerIdTyped?: string; handoverReason?: string };
   errors?: FieldErrors;
 }
 export type HandOverScreen = { screen: 'form'; view: HandOverView } | { screen: 'presence'; view: PresenceView };
@@ -37,9 +40,9 @@ export async function handOverForm(svc: Pick<Services, 'db' | 'config'>, actor: 
   if (verdict.refused) refusedWith(verdict);
   const [owner, people] = await Promise.all([
     svc.db.person.findUnique({ where: { id: presence.ownerId }, select: { name: true } }),
-    svc.db.person.findMany({ where: { id: { not: presence.ownerId } }, orderBy: { name: 'asc' }, take: 100, select: { id: true, name: true } }),
+    peoplePickerView(svc.db, svc.config.peoplePicker, extra.values?.newOwnerId ? [extra.values.newOwnerId] : []),
   ]);
-  return { screen: 'form', view: { presenceId, handle: presence.handle, ownerName: owner?.name ?? 'unknown', candidates: people.map((p) => ({ title: p.name, value: p.id })), ...extra } };
+  return { screen: 'form', view: { presenceId, handle: presence.handle, ownerName: owner?.name ?? 'unknown', people, ...extra } };
 }
 
 /**
@@ -47,13 +50,20 @@ export async function handOverForm(svc: Pick<Services, 'db' | 'config'>, actor: 
  * the owner, the audit event, and the new owner's message asking them to change the password (outbox); the previous
  * owner is told when someone else handed it over. Guarded on the owner, so a late or repeated click changes nothing.
  */
-export async function handOverPresence(svc: Svc, actor: Actor, where: Place, input: Input): Promise<HandOverScreen> {
+export async function handOverPresence(svc: Svc, actor: Actor, where: Place, input: Input, lookUpName: LookUpName): Promise<HandOverScreen> {
   const presence = await loadPresence(svc.db, input.presenceId);
   const headOf = await headDepartmentsOf(svc.db, presence.departmentId);
-  const verdict = canHandOverTo(factsOf(presence), actor, headOf, { newOwnerId: input.newOwnerId, reason: input.handoverReason });
-  const values = { newOwnerId: input.newOwnerId, handoverReason: input.handoverReason };
+  const values = { newOwnerId: input.newOwnerId, newOwnerIdTyped: input.newOwnerIdTyped, handoverReason: input.handoverReason };
+  // Who may hand it over is checked before the chosen person is looked up, so a forged click creates no one.
+  const may = canStartHandOver(factsOf(presence), actor, headOf);
+  if (may.refused && may.code === 'STALE_CARD') return { screen: 'presence', view: await openPresence(svc, actor, where, presence, { text: may.message, color: 'attention' }) };
+  if (may.refused) refusedWith(may);
+  const chosen = input.newOwnerId || input.newOwnerIdTyped ? await resolvePeople(svc.db, actor, { chosen: input.newOwnerId ? [input.newOwnerId] : [], typed: input.newOwnerIdTyped }, lookUpName) : { ok: true as const, ids: [] };
+  if (!chosen.ok) return handOverForm(svc, actor, where, presence.id, { values, errors: { newOwnerId: chosen.error } });
+  if (chosen.ids.length > 1) return handOverForm(svc, actor, where, presence.id, { values, errors: { newOwnerId: 'Choose one new owner' } });
+  const verdict = canHandOverTo(factsOf(presence), actor, headOf, { newOwnerId: chosen.ids[0], reason: input.handoverReason });
   if (verdict.refused && verdict.code === 'INVALID_INPUT') {
-    const field = input.newOwnerId && input.newOwnerId !== presence.ownerId ? 'handoverReason' : 'newOwnerId';
+    const field = chosen.ids[0] && chosen.ids[0] !== presence.ownerId ? 'handoverReason' : 'newOwnerId';
     return handOverForm(svc, actor, where, presence.id, { values, errors: { [field]: verdict.message } });
   }
   if (verdict.refused && verdict.code === 'STALE_CARD') return { screen: 'presence', view: await openPresence(svc, actor, where, presence, { text: verdict.message, color: 'attention' }) };

@@ -14,6 +14,8 @@ import type { RoundWithPost } from '../posts/approval-views';
 export function reviewDone(_db: Db, review: ReviewWithRequest, verdict: { next: RequestStatus }): DoneView {
   const handle = draftOf(review.snapshot).handle ?? 'the new presence';
   const details = { title: 'See the request', verb: 'review.open', reviewId: review.id } as const;
+  // REQ-6: the approving authority's approval sends it on to IT.
+  if (verdict.next === 'it_review') return { headline: `You approved ${handle} for your department`, next: 'It goes to IT review next. The requester has been told.', details };
   if (verdict.next === 'attorney_review') return { headline: `You approved ${handle} for IT`, next: "It goes to the City Attorney's office next. The requester has been told.", details };
   if (verdict.next === 'approved') return { headline: `You approved ${handle}`, next: 'It is in the registry now. The requester records its address and login to make it active; they have been told.', details };
   return { headline: `You returned ${handle} to the requester`, next: 'They have your reason, and can revise it and submit it again.', details };

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/roles';
 import { hasRole } from '../../domain/roles';
 import { ownLabel } from '../../domain/own-keys';
-import { STAGE_LABELS, STAGE_ROLE, type ReviewStage } from '../../domain/presence-request';
+import { STAGE_LABELS, STAGE_ROLE, type ChannelStage } from '../../domain/presence-request';
 import { mayDecidePost } from '../../domain/posts/post-rules';
 import { formatWhen } from '../../domain/when';
 import type { Services } from '../context';
@@ -28,7 +28,7 @@ export interface WaitingView {
 
 /** Each list is capped: the card stays small (CARDS.md, 24 KB), and `reviews` again shows the next ones. */
 const TAKE = 10;
-const STAGES: ReviewStage[] = ['it', 'attorney'];
+const STAGES: ChannelStage[] = ['it', 'attorney'];
 const isIt = (a: Actor) => hasRole(a, 'it_reviewer') || hasRole(a, 'it_director');
 
 /** Who has anything to decide: the help card offers `reviews` to them only. */

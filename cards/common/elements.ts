@@ -32,9 +32,27 @@ export interface AdaptiveCard {
 /** Side by side at 360 px, three short titles fit; Teams drops whatever passes six (CARDS.md "Limits"). */
 export const MAX_VISIBLE_ACTIONS = 3;
 
+/**
+ * The longest button title that reads whole at 360 px when the card's button row holds 1, 2, 3 or 4 buttons (the
+ * "..." menu counts as one): Teams gives each button an equal share of the row. Measured with the phone harness
+ * (test/render): "Next review" is cut three to a row, "Set up" four to a row, "Return to requester" fits two.
+ */
+const TITLE_FITS = [0, 40, 19, 10, 5];
+
+/** How many buttons stay in the row: at most three, and fewer when their titles would be cut (issue 19). */
+function visibleButtons(acts: readonly Action[]): number {
+  for (let k = Math.min(MAX_VISIBLE_ACTIONS, acts.length); k > 1; k--) {
+    const slots = k + (acts.length > k ? 1 : 0);
+    if (acts.slice(0, k).every((a) => String(a.title ?? '').length <= TITLE_FITS[slots])) return k;
+  }
+  return 1;
+}
+
 export function card(body: Array<Element | null | undefined | false>, actions: Array<Action | null | undefined | false> = []): AdaptiveCard {
-  // The first three stay buttons; the rest go to the card's "..." menu (Adaptive Cards 1.5 `mode: secondary`).
-  const acts = (actions.filter(Boolean) as Action[]).map((a, i) => (i < MAX_VISIBLE_ACTIONS ? a : { ...a, mode: 'secondary' }));
+  // The first buttons stay in the row; the rest go to the card's "..." menu (Adaptive Cards 1.5 `mode: secondary`).
+  const all = actions.filter(Boolean) as Action[];
+  const shown = visibleButtons(all);
+  const acts = all.map((a, i) => (i < shown ? a : { ...a, mode: 'secondary' }));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -12,8 +12,8 @@ export interface HelpView {
 }
 
 /**
- * The short help (issue 10): what this person may do, grouped, each group one line of commands; the two things they
- * most likely want as buttons; every entry with its button and description one click away (Show everything).
+ * The short help (issue 10): what this person may do, grouped, each group one line of commands; the one thing they
+ * most likely wants as a button; every entry with its button and description one click away (Show everything).
  */
 export function helpCard(v: HelpView) {
   const intro: Element[] = v.welcome
@@ -33,7 +33,7 @@ export function helpCard(v: HelpView) {
       { ...text(`${e.description} Type **${e.command}**.`, { subtle: true, size: 'Small' }), spacing: 'Small' },
     ]),
   ]);
-  const top = groups.flatMap((g) => g.entries).slice(0, 2);
+  const top = groups.flatMap((g) => g.entries).slice(0, 1); // one, beside Show everything: two titles fit a phone's row
   return card(
     [...intro, ...summary, text(`Your roles: ${v.roles.length ? v.roles.join(', ') : 'Staff'}`, { subtle: true, size: 'Small' }), details('help-all', all)],
     [...top.map((e) => execute(e.title, { verb: e.verb })), showDetails('help-all', 'Show everything')],

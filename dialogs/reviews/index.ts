@@ -27,7 +27,7 @@ const idOf = (ref: ActionRef) => String(ref.reviewId ?? ref.policyId ?? ref.bloc
 /** Issue 10: every decider's `reviews` lists what waits for them (requests, policies, blocks, posts, escalations). */
 export function register(router: Router): void {
   router.entry(
-    { title: 'Reviews waiting for me', description: 'Requests, policies, site blocks, posts or quiet presences waiting for your decision.', verb: 'reviews.mine', command: 'reviews', visible: (actor) => decidesAnything(actor) },
+    { title: 'Reviews to decide', description: 'Requests, policies, site blocks, posts or quiet presences waiting for your decision.', verb: 'reviews.mine', command: 'reviews', visible: (actor) => decidesAnything(actor) },
     async (turn) => waitingCard(await waitingForMe(turn.services, turn.actor)),
   );
   router.verb('reviews.next', async (turn) => {

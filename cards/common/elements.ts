@@ -33,26 +33,32 @@ export interface AdaptiveCard {
 export const MAX_VISIBLE_ACTIONS = 3;
 
 /**
- * The longest button title that reads whole at 360 px when the card's button row holds 1, 2, 3 or 4 buttons (the
- * "..." menu counts as one): Teams gives each button an equal share of the row. Measured with the phone harness
- * (test/render): "Next review" is cut three to a row, "Set up" four to a row, "Return to requester" fits two.
+ * Teams lays a card's buttons in one row that a 360 px phone must hold whole (issue 19). Measured with the phone
+ * harness (test/render): "Save draft · Back · Check answers" fits, "Next review · See the request · Back to reviews"
+ * is cut, as are "Set up · Edit details · Request a change · ...". A row holds about this many characters, counting
+ * each button's padding as four.
  */
-const TITLE_FITS = [0, 40, 19, 10, 5];
+const ROW_FITS = 44;
+const rowLength = (titles: readonly string[]) => titles.reduce((n, t) => n + t.length + 4, 0);
 
-/** How many buttons stay in the row: at most three, and fewer when their titles would be cut (issue 19). */
+/** How many buttons stay in the row: at most three, and fewer when the row would be cut; the rest go to "...". */
 function visibleButtons(acts: readonly Action[]): number {
   for (let k = Math.min(MAX_VISIBLE_ACTIONS, acts.length); k > 1; k--) {
-    const slots = k + (acts.length > k ? 1 : 0);
-    if (acts.slice(0, k).every((a) => String(a.title ?? '').length <= TITLE_FITS[slots])) return k;
+    const titles = acts.slice(0, k).map((a) => String(a.title ?? ''));
+    if (rowLength(acts.length > k ? [...titles, '...'] : titles) <= ROW_FITS) return k;
   }
   return 1;
 }
 
+/** Marks the buttons past what the row holds as secondary (Adaptive Cards 1.5 `mode`), shown by Teams as "...". */
+function fitRow(actions: readonly Action[]): Action[] {
+  const shown = visibleButtons(actions);
+  return actions.map((a, i) => (i < shown ? a : { ...a, mode: 'secondary' }));
+}
+
 export function card(body: Array<Element | null | undefined | false>, actions: Array<Action | null | undefined | false> = []): AdaptiveCard {
   // The first buttons stay in the row; the rest go to the card's "..." menu (Adaptive Cards 1.5 `mode: secondary`).
-  const all = actions.filter(Boolean) as Action[];
-  const shown = visibleButtons(all);
-  const acts = all.map((a, i) => (i < shown ? a : { ...a, mode: 'secondary' }));
+  const acts = fitRow(actions.filter(Boolean) as Action[]);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -164,7 +170,7 @@ export function details(id: string, items: Element[]): Element {
 }
 
 export function actionSet(actions: Action[]): Element {
-  return { type: 'ActionSet', actions };
+  return { type: 'ActionSet', actions: fitRow(actions) };
 }
 
 export { formatWhen } from '../../src/domain/when';

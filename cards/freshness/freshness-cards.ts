@@ -1,4 +1,4 @@
-import { bullets, card, confirm, container, execute, facts, heading, status, text, title, type Action } from '../common/elements';
+import { actionSet, bullets, card, confirm, container, execute, facts, heading, status, text, title, type Action } from '../common/elements';
 import { choiceInput, textInput } from '../common/inputs';
 import type { FreshnessDigestView, FreshnessEscalationView } from '../../src/services/presenters';
 import { APM_GROUND_LABELS, APM_GROUNDS, DIRECTOR_ACTION_LABELS, type DirectorAction } from '../../src/domain/freshness/director-rule';
@@ -22,17 +22,14 @@ export function freshnessDigest(v: FreshnessDigestView) {
           ['Last activity', `${p.lastActivity} (${plural(p.daysIdle, 'day')} ago)`],
           ['Earlier reminders', p.nudgesBefore ? `${p.nudgesBefore} unanswered` : 'none'],
         ]),
-        {
-          type: 'ActionSet',
-          actions: [
+        actionSet([
             // The posts flow ("draft a post") with this presence already chosen: the compose card opens at once.
             execute('Draft a post', { verb: 'post.new', presenceId: p.presenceId }, 'positive'),
             execute('Still active', { verb: 'freshness.still_active', presenceId: p.presenceId }),
             execute('Hand over', { verb: 'presence.handover.start', presenceId: p.presenceId }),
             confirm('Retire it', textInput({ id: retireInputId(p.presenceId), label: 'Why retire it? (kept on record)', required: true, maxLength: 500 }), execute('Yes, retire it', { verb: 'freshness.retire', presenceId: p.presenceId }, 'destructive')),
-          ],
-        },
-        // Three buttons fit side by side at 360 px (issue 19); the registry card opens from a tap on this line.
+        ]),
+        // The row keeps what fits at 360 px, the rest in "..." (issue 19); the registry card opens from a tap on this line.
         { type: 'Container', items: [text('Open its registry card', { size: 'Small' })], selectAction: execute('Open', { verb: 'presence.open', presenceId: p.presenceId }) },
       ], 'emphasis'),
     ),

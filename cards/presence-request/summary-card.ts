@@ -1,6 +1,7 @@
 import { bullets, card, columns, actionSet, briefFacts, container, execute, heading, status, text, title, type Element } from '../common/elements';
 import { errorSummary } from '../common/inputs';
 import type { Section } from '../../src/services/presence/describe-request';
+import { preview } from '../common/phone-text';
 
 export interface SummaryView {
   requestId: string;
@@ -38,7 +39,8 @@ export function summaryCard(v: SummaryView) {
       v.problem ? text(v.problem, { color: 'attention' }) : null,
       ...v.sections.map((s) => sectionBlock(s, v.requestId, v.editable)),
       v.history.length ? heading('History') : null,
-      v.history.length ? bullets(v.history, { size: 'Small' }) : null,
+      // Each decision's start only, so Submit stays within two phone screens; "See request" cards keep the rounds whole.
+      v.history.length ? bullets(v.history.map((h) => preview(h, 140)), { size: 'Small' }) : null,
     ],
     [v.editable && execute('Submit for review', { verb: 'request.submit', requestId: v.requestId }, 'positive'), stop, { ...execute('My requests', { verb: 'requests.mine' }), mode: 'secondary' }],
   );

@@ -1,6 +1,7 @@
 import type { Server, Response } from 'restify';
 import type { Config } from '../config/config';
-import type { Db } from '../store/prisma';
+import { TX_OPTIONS, type Db } from '../store/prisma';
+import { appendAudit } from '../records/audit';
 import type { Role } from '../domain/roles';
 import { verifyDocumentPath } from '../records/document-links';
 import { renderPolicyHtml } from '../records/policy-html';
@@ -46,6 +47,9 @@ export function registerDocumentRoute(server: Server, deps: { db: Db; config: Co
     const grants = await deps.db.roleGrant.findMany({ where: { personId: holderId, revokedAt: null } });
     const holder = { personId: holderId, roles: grants.map((g) => ({ role: g.role as Role, ...(g.departmentId ? { departmentId: g.departmentId } : {}) })) };
     if (!mayGetPolicyDocument(holder, policy)) return refuse(res);
+    // REC-1: each opening of a document link is on record, by the person the link was issued to.
+    const opener = await deps.db.person.findUnique({ where: { id: holderId }, select: { name: true } });
+    await deps.db.$transaction((tx) => appendAudit(tx, { actor: { personId: holderId, name: opener?.name ?? 'unknown' }, action: 'policy.document_opened', entityType: 'department_policy', entityId: policy.id, data: {} }), TX_OPTIONS);
     const dept = await deps.db.department.findUniqueOrThrow({ where: { id: policy.departmentId } });
     const filer = await deps.db.person.findUnique({ where: { id: policy.filerId } });
     const html = renderPolicyHtml({

@@ -59,6 +59,13 @@ describe('POL-1..POL-3 department social media policies', () => {
     // Another first character of the signature, whatever it was (a fixed 'x' would be no change one time in 64).
     expect((await fetch(link.url.replace(/sig=(.)/, (_m: string, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`))).status).toBe(403);
     expect((await fetch(link.url.replace(/expires=\d+/, 'expires=9999999999'))).status).toBe(403);
+    // REC-1: issuing the link and each opening are on record, by the person it was issued to; refused tries are not.
+    const policyId = link.url.match(/policies\/([0-9a-f-]+)/)[1];
+    const events = await h.bot.db.auditEvent.findMany({ where: { entityId: policyId, action: { in: ['policy.document_link_issued', 'policy.document_opened'] } }, orderBy: { seq: 'asc' } });
+    expect(events.at(-1)).toMatchObject({ action: 'policy.document_opened', actorName: 'Dana Reyes' });
+    expect(events.filter((e) => e.action === 'policy.document_opened')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'policy.document_link_issued').length).toBeGreaterThanOrEqual(1);
+    expect(new Set(events.map((e) => e.actorName))).toEqual(new Set(['Dana Reyes']));
   });
 
   it('POL-1 refuses to file a policy that leaves points empty or thin, naming them', async () => {

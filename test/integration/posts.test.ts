@@ -203,8 +203,9 @@ describe('Drafting posts: checks beside the text, the approving authority decide
       expect(cardText(refused)).toContain('You drafted this post, so someone else approves it (POST-6)');
     }
     expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'pending', deciderId: null });
-    await h.bot.worker.drain();
-    const approval = h.connector.cards().map((c) => c.card).filter((c) => cardText(c).includes('Leaf collection starts Monday') && cardText(c).includes('Approve a post')).at(-1);
+    const isApproval = (c: { body?: { attachments?: Array<{ content: unknown }> } }) => Boolean(c.body?.attachments?.[0] && cardText(c.body.attachments[0].content).includes('Leaf collection starts Monday') && cardText(c.body.attachments[0].content).includes('Approve a post'));
+    const [sent] = await h.connector.waitFor(isApproval);
+    const approval = sent.body.attachments[0].content;
     expect(cardText(approval)).toContain('Dana Reyes decides as approving authority. You can approve as department head');
   });
 

@@ -12,6 +12,8 @@ import type { Services } from '../context';
 import { complianceRows, type ComplianceRow } from './compliance';
 import { changesSincePrevious, policyDraftOf } from './policy-views';
 import type { DepartmentPickerView, PolicyDocData } from './policy-reads';
+import { appendAudit } from '../../records/audit';
+import { TX_OPTIONS } from '../../store/prisma';
 
 type Svc = Pick<Services, 'db' | 'config' | 'publicUrl'>;
 const SEES_ALL = ['mayors_office', 'it_reviewer', 'it_director', 'admin'] as const;
@@ -50,7 +52,7 @@ export async function policyVersion(svc: Svc, actor: Actor, policyId: string): P
     ],
     changes: await changesSincePrevious(db, policy),
     reviewable: policy.status === 'filed' && hasRole(actor, 'mayors_office'),
-    documentUrl: mayGetPolicyDocument(actor, policy) && config.credentialKey ? `${svc.publicUrl()}${signDocumentPath(config.credentialKey, policyDocumentPath(policy.id), actor.personId, new Date())}` : undefined,
+    documentUrl: mayGetPolicyDocument(actor, policy) && config.credentialKey ? await issueDocumentLink(svc, actor, policy.id, config.credentialKey) : undefined,
   };
 }
 
@@ -91,4 +93,11 @@ export async function policyCompliance(svc: Pick<Services, 'db' | 'config'>, act
   if (!own.length) throw new AppError('NOT_AUTHORIZED', "Policy status is for department heads, the Mayor's Office and IT. Type \"view policy\" to read a department's policy.");
   const rows = await complianceRows(db, config.timeZone, own);
   return { rows, scope: 'own', needsWork: rows.some((r) => r.state_ !== 'acknowledged' && r.state_ !== 'awaiting') };
+}
+
+/** REC-1: every signed document link issued is on record: who got it, for which version. */
+async function issueDocumentLink(svc: Svc, actor: Actor, policyId: string, key: string): Promise<string> {
+  const url = `${svc.publicUrl()}${signDocumentPath(key, policyDocumentPath(policyId), actor.personId, new Date())}`;
+  await svc.db.$transaction((tx) => appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: 'policy.document_link_issued', entityType: 'department_policy', entityId: policyId, data: {} }), TX_OPTIONS);
+  return url;
 }

@@ -77,9 +77,10 @@ const SAMPLES: Record<Verb, Sample> = {
   'policy.decide': { data: (i) => ({ policyId: i.filedPolicyId, decision: 'acknowledge' }) },
   'policy.status': { data: () => ({}) },
   'policy.view.start': { data: () => ({}) },
-  'policy.view': { data: () => ({ departmentId: 'parks' }) },
+  // REC-1: the department head who may get the document is issued a signed link, and that issue is audited.
+  'policy.view': { data: () => ({ departmentId: 'parks' }), mayChange: ['filer'] },
   'policy.versions': { data: () => ({ departmentId: 'parks' }) },
-  'policy.version': { data: (i) => ({ policyId: i.filedPolicyId }) },
+  'policy.version': { data: (i) => ({ policyId: i.filedPolicyId }), mayChange: ['filer'] },
   'block.start': { data: () => ({ departmentId: 'parks' }) },
   'block.request': { data: () => ({ departmentId: 'parks', sites: 'x.com', reason: 'Forged block request text.' }), mayChange: ['filer'] },
   'block.decide': { data: (i) => ({ blockId: i.blockId, decision: 'done' }) },

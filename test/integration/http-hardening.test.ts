@@ -80,15 +80,16 @@ describe('server errors', () => {
   });
   afterAll(async () => {
     // The tables come back, so the harness's records check at stop reads the database as the tests left it.
-    for (const table of ['Person', 'OutboxMessage', 'DepartmentPolicy']) await h.bot.db.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`).catch(() => undefined);
+    for (const table of ['AuthVersion', 'Person', 'OutboxMessage', 'DepartmentPolicy']) await h.bot.db.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`).catch(() => undefined);
     await h.stop();
   });
 
   it('a turn that fails while Teams throttles its apology still answers 200 in time, and the apology is queued', async () => {
     const pat = h.user('Pat Parker');
     await pat.install();
-    // The person table is gone: every turn fails before any handler runs.
-    await h.bot.db.$executeRawUnsafe('ALTER TABLE "Person" RENAME TO "PersonGone"');
+    // The table every turn reads first is gone (the actor is remembered while AuthVersion holds, so renaming Person
+    // alone would not fail a turn): every turn fails before any handler runs.
+    await h.bot.db.$executeRawUnsafe('ALTER TABLE "AuthVersion" RENAME TO "AuthVersionGone"');
     h.connector.script((c) => c.conversationId === pat.personalConversationId(), { status: 429, headers: { 'retry-after': '30' } }, 1);
     const started = Date.now();
     const res = await pat.post(pat.activity('message', { personal: true }, { text: 'help' }));

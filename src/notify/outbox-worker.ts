@@ -115,7 +115,7 @@ export class OutboxWorker {
     this.running = false;
     this.kick();
     await this.loop;
-    await this.drain();
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   private resolveSleep?: () => void;
@@ -164,9 +164,15 @@ export class OutboxWorker {
     return heads.length;
   }
 
-  /** Resolves when every delivery started so far has finished (tests and shutdown wait on it). */
+  /** Resolves when nothing due is left undelivered (tests and scripts wait on it). */
   async drain(): Promise<void> {
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    // A turn wakes the worker only after it commits, and that round may not have claimed yet: claim what is due now,
+    // wait for every delivery, and again until a round finds nothing due and nothing is on its way.
+    for (;;) {
+      const claimed = await this.tick();
+      if (!claimed && !this.inFlight.size) return;
+      await Promise.allSettled([...this.inFlight]);
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 import { verifyAuditTrail } from '../../src/records/audit';
 import { cardText } from '../harness/teams-client';
-import { CITY_ATTORNEY, IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards } from '../harness/presence-flow';
+import { approveAsAuthority, CITY_ATTORNEY, IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards } from '../harness/presence-flow';
 import { TwoBots } from '../harness/two-bots';
 
 /** Two bot processes on one PostgreSQL database, every user's activities alternating between them. */
@@ -18,25 +18,28 @@ describe('two bot processes on one PostgreSQL database', () => {
     const { requestId, summary } = await fillRequest(pat, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
     expect(cardText(summary)).toContain('@MadisonParks');
     await pat.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId); // REQ-6: the approving authority first
     await waitForCards(h, IT_REVIEW, 1);
 
     const itReview = await two.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     const approvedByIt = await two.user('Ivy Tran').click({ verb: 'review.decide', reviewId: itReview.id, decision: 'approve' }, { channel: IT_REVIEW });
-    expect(cardText(approvedByIt.card)).toMatch(/Approved by Ivy Tran on/);
+    expect(cardText(approvedByIt.card)).toContain('You approved @MadisonParks for IT');
     await waitForCards(h, CITY_ATTORNEY, 1);
 
     const attorneyReview = await two.db.review.findFirstOrThrow({ where: { requestId, stage: 'attorney' } });
     const approved = await two.user('Sam Okafor').click({ verb: 'review.decide', reviewId: attorneyReview.id, decision: 'approve' }, { channel: CITY_ATTORNEY });
-    expect(cardText(approved.card)).toMatch(/Approved by Sam Okafor on/);
+    expect(cardText(approved.card)).toContain('You approved @MadisonParks');
     await two.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.body?.summary === 'Your social media presence is approved');
     expect(await two.db.presence.findUniqueOrThrow({ where: { requestId } })).toMatchObject({ state: 'approved_not_live', handle: '@MadisonParks' });
   }, 60_000);
 
   it('REQ-4 20 concurrent decisions split across both processes give exactly one decision and one requester notice', async () => {
     const h = two.asHarness();
-    const dana = two.user('Dana Reyes');
-    const { requestId } = await fillRequest(dana, await parksAnswers(h, 'Dana Reyes', ['Dana Reyes']));
-    await dana.click({ verb: 'request.submit', requestId });
+    // REQ-6: the requester is never their own approving authority, so Pat asks and Dana approves first.
+    const requester = two.user('Pat Parker');
+    const { requestId } = await fillRequest(requester, await parksAnswers(h, 'Dana Reyes', ['Pat Parker']));
+    await requester.click({ verb: 'request.submit', requestId });
+    await approveAsAuthority(h, requestId); // REQ-6: the approving authority first
     const review = await two.db.review.findFirstOrThrow({ where: { requestId, stage: 'it' } });
     await waitForCards(h, IT_REVIEW, 2);
 
@@ -48,13 +51,14 @@ describe('two bot processes on one PostgreSQL database', () => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const decided = await two.db.review.findUniqueOrThrow({ where: { id: review.id } });
     expect(['approved', 'rejected']).toContain(decided.status);
-    expect(await two.db.auditEvent.count({ where: { action: 'review.decided', entityId: requestId } })).toBe(1);
+    // One IT decision, after the approving authority's.
+    expect(await two.db.auditEvent.count({ where: { action: 'review.decided', entityId: requestId } })).toBe(2);
     expect(results.filter((r) => cardText(r.card).includes('did not change anything'))).toHaveLength(19);
 
     const words = decided.status === 'approved' ? 'IT approved your request' : 'IT returned your request';
-    await two.connector.waitFor((c) => c.conversationId === dana.personalConversationId() && c.body?.summary === words);
+    await two.connector.waitFor((c) => c.conversationId === requester.personalConversationId() && c.body?.summary === words && JSON.stringify(c.body).includes(requestId));
     await new Promise((r) => setTimeout(r, 500));
-    expect(two.connector.calls.filter((c) => c.conversationId === dana.personalConversationId() && c.body?.summary === words)).toHaveLength(1);
+    expect(two.connector.calls.filter((c) => c.conversationId === requester.personalConversationId() && c.body?.summary === words && JSON.stringify(c.body).includes(requestId))).toHaveLength(1);
   }, 60_000);
 
   it('REC-1 the audit chain written by both processes verifies, with no gap in its numbers', async () => {

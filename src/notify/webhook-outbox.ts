@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WebhookEvent } from '../domain/webhooks';
 import type { Tx } from '../store/prisma';
 import { markEnqueued } from './outbox';
+import { storedStringList } from '../domain/stored-list';
 
 /** What a webhook outbox row carries: the event as it will be signed and sent, and a line for the dead-letter card. */
 export const ZWebhookActivity = z.object({
@@ -28,11 +29,4 @@ export async function enqueueWebhookEvent(tx: Tx, type: WebhookEvent, data: Reco
 }
 
 /** The stored event list; a damaged value reads as no events rather than failing the change that sends them. */
-export function eventsOf(json: string): string[] {
-  try {
-    const parsed = z.array(z.string()).safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
+export const eventsOf = storedStringList;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OutboxMessage } from '@prisma/client';
 import { templateDbPath } from '../harness/template-db';
+import { playOutbox } from '../harness/simulated-clock';
 import { createPrisma, type Db } from '../../src/store/prisma';
 import { createLogger } from '../../src/log/logger';
 import { DeliveryError, OutboxWorker, type Sender } from '../../src/notify/outbox-worker';
@@ -43,22 +44,6 @@ class FaultyTeams implements Sender {
   }
 }
 
-/** Runs the worker on simulated time: while nothing is due, the clock jumps to the next retry. */
-async function play(worker: OutboxWorker, db: Db, clock: { now: number }, limitMs: number) {
-  const end = clock.now + limitMs;
-  while (clock.now < end) {
-    const claimed = await worker.tick(new Date(clock.now));
-    await worker.drain();
-    if (claimed > 0) {
-      clock.now += 10;
-      continue;
-    }
-    const next = await db.outboxMessage.findFirst({ where: { status: 'pending', nextAttemptAt: { gt: new Date(clock.now) } }, orderBy: { nextAttemptAt: 'asc' } });
-    if (!next) return;
-    clock.now = next.nextAttemptAt.getTime();
-  }
-}
-
 describe('a fan-out through a 60 s connector outage and a recipient who blocked the bot (simulated clock)', () => {
   let dataDir: string;
   let db: Db;
@@ -86,7 +71,7 @@ describe('a fan-out through a 60 s connector outage and a recipient who blocked 
     const teams = new FaultyTeams(clock, 25, 'a:7');
     const worker = new OutboxWorker(db, teams, createLogger('silent'), { pollMs: 1000, leaseSeconds: 60, maxAttempts: 8, retryHours: 1, giveUpHours: 24, conversationSpacingMs: 0, tenantSpacingMs: 0, random: () => 1, now: () => new Date(clock.now) });
     const started = clock.now;
-    await play(worker, db, clock, 30 * 60_000);
+    await playOutbox(worker, db, clock, 30 * 60_000);
 
     // The outage happened mid fan-out and the worker rode it out rather than giving up.
     expect(teams.outageUntil).toBeGreaterThan(started);

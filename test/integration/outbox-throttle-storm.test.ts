@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OutboxMessage } from '@prisma/client';
 import { templateDbPath } from '../harness/template-db';
+import { playOutbox } from '../harness/simulated-clock';
 import { createPrisma, type Db } from '../../src/store/prisma';
 import { createLogger } from '../../src/log/logger';
 import { DeliveryError, OutboxWorker, type Sender } from '../../src/notify/outbox-worker';
@@ -24,22 +25,6 @@ class StormySender implements Sender {
     if (inStorm) throw new DeliveryError({ kind: 'http', status: this.storm.status, retryAfterSeconds: this.storm.retryAfterSeconds });
     this.delivered.push(JSON.parse(row.activity).summary);
     return { activityId: `act-${row.seq}`, conversationId: row.kind === 'channelPost' ? `${row.conversationKey};messageid=${row.seq}` : undefined };
-  }
-}
-
-/** Runs the worker on simulated time: while nothing is due, the clock jumps to the next retry. */
-async function play(worker: OutboxWorker, db: Db, clock: { now: number }, limitMs: number) {
-  const end = clock.now + limitMs;
-  while (clock.now < end) {
-    const claimed = await worker.tick(new Date(clock.now));
-    await worker.drain();
-    if (claimed > 0) {
-      clock.now += 10;
-      continue;
-    }
-    const next = await db.outboxMessage.findFirst({ where: { status: 'pending', nextAttemptAt: { gt: new Date(clock.now) } }, orderBy: { nextAttemptAt: 'asc' } });
-    if (!next) return;
-    clock.now = next.nextAttemptAt.getTime();
   }
 }
 
@@ -83,7 +68,7 @@ describe('outbox under a Teams throttling storm (simulated clock)', () => {
   it('a 2-minute storm of 429 (Retry-After 1 s) loses nothing and keeps each conversation in order', async () => {
     await enqueueWorkday();
     const sender = new StormySender(clock, { until: clock.now + 2 * MINUTE, status: 429, retryAfterSeconds: 1 });
-    await play(worker(sender), db, clock, 30 * MINUTE);
+    await playOutbox(worker(sender), db, clock, 30 * MINUTE);
     expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const rows = await db.outboxMessage.findMany({ orderBy: { seq: 'asc' } });
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
@@ -97,7 +82,7 @@ describe('outbox under a Teams throttling storm (simulated clock)', () => {
   it('an hour-long 500 storm still loses nothing: server errors are retried for at least an hour', async () => {
     await enqueueWorkday();
     const sender = new StormySender(clock, { until: clock.now + 55 * MINUTE, status: 500 });
-    await play(worker(sender), db, clock, 3 * HOUR);
+    await playOutbox(worker(sender), db, clock, 3 * HOUR);
     const rows = await db.outboxMessage.findMany();
     expect(rows.filter((r) => r.status !== 'sent').map((r) => r.lastError)).toEqual([]);
     expect(sender.delivered).toHaveLength(14);
@@ -107,7 +92,7 @@ describe('outbox under a Teams throttling storm (simulated clock)', () => {
     await enqueueWorkday();
     const sender = new StormySender(clock, { until: Infinity, status: 500, only: (row) => row.conversationKey === 'a:Ivy' });
     const started = clock.now;
-    await play(worker(sender), db, clock, 3 * HOUR);
+    await playOutbox(worker(sender), db, clock, 3 * HOUR);
     const ivy = await db.outboxMessage.findFirstOrThrow({ where: { conversationKey: 'a:Ivy', status: 'dead' } });
     expect(ivy.attempts).toBeGreaterThanOrEqual(8);
     expect(clock.now - started).toBeGreaterThanOrEqual(HOUR);

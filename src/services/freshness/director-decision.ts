@@ -4,7 +4,6 @@ import type { PresenceState } from '../../domain/presence';
 import { APM_GROUND_LABELS, DIRECTOR_ACTION_LABELS, directorRule, type ApmGround, type DirectorAction, type DirectorInput } from '../../domain/freshness/director-rule';
 import { AppError } from '../../errors/app-error';
 import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
-import { z } from 'zod';
 import type { Db, Tx } from '../../store/prisma';
 import type { Services } from '../context';
 import type { FreshnessEscalationView } from '../presenters';
@@ -13,18 +12,10 @@ import { recordAsItStands } from '../presence/load-presence';
 import { escalationViewFor } from './escalation-view';
 import { escalationDone } from '../reviews/decision-done';
 import { enqueuePresenceEvent } from '../webhooks/webhook-events';
+import { storedStringList } from '../../domain/stored-list';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
 
-/** The outbox ids of every card sent for an escalation (stored JSON); a damaged value means none beyond the first. */
-const cardIds = (json: string): string[] => {
-  try {
-    const parsed = z.array(z.string()).safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-};
 type Verdict = { action: DirectorAction; ground: ApmGround; note: string };
 
 async function load(db: Db | Tx, id: string): Promise<Loaded | null> {
@@ -80,7 +71,7 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
   }),
   async after(tx, e, verdict, input, { actor, at, services }) {
     // The engine updates the first card; each other IT Director's copy is updated in place too.
-    const others = cardIds(e.cardOutboxIds).filter((id) => id !== e.outboxId);
+    const others = storedStringList(e.cardOutboxIds).filter((id) => id !== e.outboxId);
     if (others.length) {
       const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone));
       for (const id of others) await enqueueUpdate(tx, id, { card, summary: `IT Director: ${DIRECTOR_ACTION_LABELS[verdict.action]}` });

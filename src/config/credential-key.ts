@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 
@@ -10,9 +10,23 @@ import type { Config } from './config';
 export function ensureCredentialKey(config: Config): Config {
   if (config.credentialKey) return config;
   const file = path.join(config.dataDir, 'credential.key');
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  }
+  mkdirSync(config.dataDir, { recursive: true });
+  createOnce(file, randomBytes(32).toString('base64'));
   return Object.freeze({ ...config, credentialKey: readFileSync(file, 'utf8').trim() });
+}
+
+/**
+ * Two processes started together on one data folder must end up with the same key: the key is written whole to a
+ * file of this process's own, then linked into place, which fails if another process got there first (its key wins).
+ */
+function createOnce(file: string, content: string): void {
+  const own = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(own, content, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(own, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(own, { force: true });
+  }
 }

@@ -24,12 +24,18 @@ export class TwoBots {
 
   static async start(opts: { admins?: string[]; env?: Record<string, string> } = {}): Promise<TwoBots> {
     const t = new TwoBots();
-    await t.connector.start();
-    t.database = await freshTestDatabase(t.dataDir);
-    t.db = createPrisma(t.database.url);
-    for (let i = 0; i < 2; i++) t.bots.push(t.spawn(opts));
-    await Promise.all(t.bots.map((b) => b.ready));
-    return t;
+    try {
+      await t.connector.start();
+      t.database = await freshTestDatabase(t.dataDir);
+      t.db = createPrisma(t.database.url);
+      for (let i = 0; i < 2; i++) t.bots.push(t.spawn(opts));
+      await Promise.all(t.bots.map((b) => b.ready));
+      return t;
+    } catch (err) {
+      // The test never gets `t` to stop: a process or server left running would keep Jest from exiting.
+      await t.stop();
+      throw err;
+    }
   }
 
   env(opts: { admins?: string[]; env?: Record<string, string> } = {}): Record<string, string> {

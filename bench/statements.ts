@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       }),
       await measure('approve click', 5, async (i) => {
         const res = await seeded.approve.user.click(approvals[i] as { verb: string }, { channel: { id: '19:it-review@thread.tacv2', name: 'IT review' } });
-        if (!/Approved by/.test(cardText(res.card))) throw new Error(`the approval did not go through: ${cardText(res.card).slice(0, 200)}`);
+        if (!/You approved/.test(cardText(res.card))) throw new Error(`the approval did not go through: ${cardText(res.card).slice(0, 200)}`);
       }),
     ];
     console.log(`\nSQL statements per turn, ${new Date().toISOString().slice(0, 10)} (5 turns each; BEGIN and COMMIT count)\n`);

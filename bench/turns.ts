@@ -6,7 +6,9 @@
  *   save draft  a Save draft click (changes a field) vs a bare teams-ai Action.Execute handler
  *   approve     an IT approval click, a fresh review per click (seeded before the cell) vs the same floor
  * BENCH_SECONDS (default 5) sets a cell's length; BENCH_APPROVALS (default 300) the reviews per approval cell.
- * BENCH_PROFILE=<folder> runs the bot under `node --cpu-prof` and writes its profile there when it stops.
+ * BENCH_PROFILE=<folder> runs the bot and the floors under `node --cpu-prof`, each writing its profile to a folder
+ * of its own there (bot, echo, execute) when it stops;
+ * BENCH_CONNECTIONS (e.g. "16") and BENCH_TURNS (e.g. "help") narrow the run to the cells a profile is for.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,8 @@ import { RemotePeople } from '../test/harness/remote-people';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 300);
-const CONNECTIONS = [1, 16, 64];
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
+const TURNS = new Set((process.env.BENCH_TURNS ?? 'help,save,approve').split(','));
 const PROFILE = process.env.BENCH_PROFILE;
 const URL_LINE = /(?:listening|running:) (http:\/\/[^/\s]+)/;
 
@@ -59,9 +62,10 @@ async function main(): Promise<void> {
   };
   try {
     const sink = await start('bench/turns/sink-connector.ts');
-    const echo = await start('bench/turns/floor-server.ts', ['echo']);
-    const execute = await start('bench/turns/floor-server.ts', ['execute']);
-    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') }, PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : []);
+    const profiled = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(PROFILE, name)] : []);
+    const echo = await start('bench/turns/floor-server.ts', ['echo'], {}, profiled('echo'));
+    const execute = await start('bench/turns/floor-server.ts', ['execute'], {}, profiled('execute'));
+    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') }, profiled('bot'));
     const db = createPrisma(`file:${path.join(dataDir, 'social-steward.db')}`);
     const people = new RemotePeople({ db, url: bot.url });
     await people.connector.start();
@@ -78,30 +82,40 @@ async function main(): Promise<void> {
     await cell('warm', execute.url, undefined, 4, () => click(morgan, sink.url, { verb: 'floor.save', purpose: 'x' }));
 
     for (const connections of CONNECTIONS) {
-      const echoFloor = await cell('echo floor (botbuilder)', echo.url, echo.proc.pid, connections, () => message(morgan, sink.url, 'help'));
-      const help = await cell('help', bot.url, bot.proc.pid, connections, () => message(morgan, sink.url, 'help'));
+      if (TURNS.has('help')) {
+        const echoFloor = await cell('echo floor (botbuilder)', echo.url, echo.proc.pid, connections, () => message(morgan, sink.url, 'help'));
+        const help = await cell('help', bot.url, bot.proc.pid, connections, () => message(morgan, sink.url, 'help'));
+        rows.push(echoFloor, { ...help, floor: echoFloor.result });
+      }
+      if (!TURNS.has('save') && !TURNS.has('approve')) continue;
       const executeFloor = await cell('Action.Execute floor (teams-ai)', execute.url, execute.proc.pid, connections, (n) =>
         click(morgan, sink.url, { verb: 'floor.save', purpose: `Share park events ${n}` }),
       );
-      const save = await cell('save draft click', bot.url, bot.proc.pid, connections, (n) => {
-        const d = seeded.drafts[n % seeded.drafts.length];
-        return click(d.user, sink.url, { ...d.data, purpose: `Share park events, closures and volunteer days (${n}).` });
-      });
-      // autocannon needs at least one request per connection.
-      const approvals = await cloneReviews(db, seeded.approve, Math.max(APPROVALS, connections * 4));
-      const approve = await cell('approve click', bot.url, bot.proc.pid, connections, (n) => click(seeded.approve.user, sink.url, approvals[n % approvals.length]), approvals.length);
-      rows.push(echoFloor, { ...help, floor: echoFloor.result }, executeFloor, { ...save, floor: executeFloor.result }, { ...approve, floor: executeFloor.result });
+      rows.push(executeFloor);
+      if (TURNS.has('save')) {
+        const save = await cell('save draft click', bot.url, bot.proc.pid, connections, (n) => {
+          const d = seeded.drafts[n % seeded.drafts.length];
+          return click(d.user, sink.url, { ...d.data, purpose: `Share park events, closures and volunteer days (${n}).` });
+        });
+        rows.push({ ...save, floor: executeFloor.result });
+      }
+      if (TURNS.has('approve')) {
+        // autocannon needs at least one request per connection.
+        const approvals = await cloneReviews(db, seeded.approve, Math.max(APPROVALS, connections * 4));
+        const approve = await cell('approve click', bot.url, bot.proc.pid, connections, (n) => click(seeded.approve.user, sink.url, approvals[n % approvals.length]), approvals.length);
+        rows.push({ ...approve, floor: executeFloor.result });
+      }
     }
     await db.$disconnect();
     await people.connector.stop();
 
     console.log(`\nTurns, ${new Date().toISOString().slice(0, 10)}, ${SECONDS} s per cell (approvals: ${APPROVALS} clicks per cell)\n`);
     console.log(table(rows));
-    const at16 = (name: string) => rows.find((r) => r.name === name && r.connections === 16)!;
+    const at16 = (name: string) => rows.find((r) => r.name === name && r.connections === 16);
     const help16 = at16('help');
     const save16 = at16('save draft click');
-    console.log(`\nTargets at 16 connections: help ${(help16.result.rps / help16.floor!.rps).toFixed(2)}x the echo floor (target >= 1.0x); ` +
-      `save draft ${(save16.result.rps / save16.floor!.rps).toFixed(2)}x the Action.Execute floor (target >= 0.6x), p99 ${save16.result.p99} ms (target < 50 ms)`);
+    if (help16) console.log(`\nTarget at 16 connections: help ${(help16.result.rps / help16.floor!.rps).toFixed(2)}x the echo floor (target >= 1.0x)`);
+    if (save16) console.log(`Target at 16 connections: save draft ${(save16.result.rps / save16.floor!.rps).toFixed(2)}x the Action.Execute floor (target >= 0.6x), p99 ${save16.result.p99} ms (target < 50 ms)`);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dataDir, { recursive: true, force: true });

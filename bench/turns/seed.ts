@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/store/prisma';
 import type { RemotePeople } from '../../test/harness/remote-people';
 import { cardActions } from '../../test/harness/teams-client';
-import { IT_REVIEW, fillRequest, parksAnswers, setUp, waitForCards } from '../../test/harness/presence-flow';
+import { IT_REVIEW, approveAsAuthority, fillRequest, parksAnswers, setUp, waitForCards } from '../../test/harness/presence-flow';
 
 export interface Seeded {
   /** Each drafter with the data of their draft's Save draft button on step 2. */
@@ -24,6 +24,8 @@ export async function seed(people: RemotePeople, drafters: number): Promise<Seed
   const submit = cardActions(summary).find((a) => /submit/i.test(a.title));
   if (!submit) throw new Error('the summary card has no Submit button');
   await pat.click({ verb: submit.verb, ...submit.data });
+  // REQ-6: the department's approving authority decides before IT.
+  await approveAsAuthority(h, requestId);
   const [posted] = await waitForCards(h, IT_REVIEW, 1);
   const approveAction = cardActions(posted.card).find((a) => /^approve/i.test(a.title));
   if (!approveAction) throw new Error('the IT review card has no Approve button');

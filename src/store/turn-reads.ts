@@ -29,13 +29,24 @@ export interface TurnReads {
 function sqliteReads(file: string): TurnReads {
   let db: Database.Database | undefined;
   let version: Database.Statement | undefined;
+  // One prepared statement per number of keys (a turn asks for one or two): preparing costs more than the read.
+  const stateByCount = new Map<number, Database.Statement>();
   const open = () => {
     if (!db) {
       db = new Database(file, { fileMustExist: true });
       db.pragma('busy_timeout = 5000');
       version = db.prepare('SELECT "version" FROM "AuthVersion" WHERE "id" = 1');
+      stateByCount.clear();
     }
     return db;
+  };
+  const stateStatement = (count: number) => {
+    let stmt = stateByCount.get(count);
+    if (!stmt) {
+      stmt = open().prepare(`SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" IN (${Array(count).fill('?').join(', ')})`);
+      if (count <= 4) stateByCount.set(count, stmt);
+    }
+    return stmt;
   };
   return {
     async authVersion() {
@@ -45,8 +56,8 @@ function sqliteReads(file: string): TurnReads {
     },
     async botState(keys) {
       if (keys.length === 0) return [];
-      const placeholders = keys.map(() => '?').join(', ');
-      return open().prepare(`SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" IN (${placeholders})`).all(...keys) as StateRow[];
+      open();
+      return stateStatement(keys.length).all(...keys) as StateRow[];
     },
     async close() {
       db?.close();

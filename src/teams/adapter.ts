@@ -1,5 +1,5 @@
 import { CallerIdConstants, StatusCodes } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication, type ConnectorFactory } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, JwtTokenValidation, type BotFrameworkAuthentication, type ConnectorFactory } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/config';
@@ -38,8 +38,9 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
  * Two changes to how botbuilder authenticates a turn:
  * - a token with a bad signature or `alg: none` fails inside jsonwebtoken, whose errors reach botbuilder as plain
  *   errors that it answers with 500 and the error's text: they are authentication failures, answered 401;
- * - botbuilder builds a new connector client (an HTTP pipeline of a dozen policies) for every turn's replies; one
- *   client per service URL and audience serves every turn (the credentials inside cache their tokens themselves).
+ * - botbuilder builds a new connector client (an HTTP pipeline of a dozen policies) for every turn's replies, and a
+ *   user token client (another pipeline) that this bot never uses; one client per service URL and audience, and one
+ *   user token client per app id, serve every turn (the credentials inside cache their tokens themselves).
  */
 function wrapAuthentication(adapter: TeamsAdapter): void {
   // botFrameworkAuthentication is protected in CloudAdapterBase; this is the one place that reaches it.
@@ -47,6 +48,9 @@ function wrapAuthentication(adapter: TeamsAdapter): void {
   const authenticate = auth.authenticateRequest.bind(auth);
   // Few service URLs exist (one per Teams region); the bound keeps forged ones (authentication off) from piling up.
   const clients = new LRUCache<string, ReturnType<ConnectorFactory['create']>>({ max: 50 });
+  const tokenClients = new LRUCache<string, ReturnType<BotFrameworkAuthentication['createUserTokenClient']>>({ max: 50 });
+  const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+  auth.createUserTokenClient = (identity) => remembered(tokenClients, JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '', () => createUserTokenClient(identity));
   auth.authenticateRequest = async (activity, authHeader) => {
     let result;
     try {
@@ -60,17 +64,19 @@ function wrapAuthentication(adapter: TeamsAdapter): void {
     const factory = result.connectorFactory;
     if (!factory) return result;
     const cached: ConnectorFactory = {
-      create: (serviceUrl, audience) => {
-        const key = `${serviceUrl} ${audience ?? ''}`;
-        let client = clients.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience);
-          clients.set(key, client);
-          client.catch(() => clients.delete(key));
-        }
-        return client;
-      },
+      create: (serviceUrl, audience) => remembered(clients, `${serviceUrl} ${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
     };
     return { ...result, connectorFactory: cached };
   };
+}
+
+/** The client made once for `key`; a client whose making failed is forgotten, so the next turn tries again. */
+function remembered<T>(cache: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = cache.get(key);
+  if (!client) {
+    client = make();
+    cache.set(key, client);
+    client.catch(() => cache.delete(key));
+  }
+  return client;
 }

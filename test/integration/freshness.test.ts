@@ -5,6 +5,11 @@ import { runSweep } from '../../src/services/freshness/run-sweep';
 import { cardPresenters } from '../../cards/presenters';
 
 const DAY = 86_400_000;
+/**
+ * The sweeps run at the next 18:00 UTC (midday in the City's time zone), and the presences went live whole days before
+ * it: "40 days ago" counts calendar days, so a sweep near local midnight across a clock change would read 39.
+ */
+const SWEEP_AT = new Date(Math.ceil((Date.now() - 18 * 3_600_000) / DAY) * DAY + 18 * 3_600_000);
 
 /** A presence approved through the real flow and set up by its owner: live. */
 async function livePresence(h: Harness, owner: TeamsUser, answers: Record<number, Record<string, string>>) {
@@ -35,7 +40,7 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
   afterAll(() => h.stop());
 
   const sweepAt = (at: Date) => runSweep({ db: h.bot.db, config: h.bot.config, present: cardPresenters, now: () => at }, { holder: 'test' });
-  const wentLive = (id: string, daysAgo: number) => h.bot.db.presence.update({ where: { id }, data: { noticeConfirmedAt: new Date(Date.now() - daysAgo * DAY) } });
+  const wentLive = (id: string, daysAgo: number) => h.bot.db.presence.update({ where: { id }, data: { noticeConfirmedAt: new Date(SWEEP_AT.getTime() - daysAgo * DAY) } });
   const cardsTo = (u: TeamsUser) => h.connector.cards((c) => c.conversationId === u.personalConversationId() && c.status === 200);
 
   it('nudges the owner once, with a Still active button that only the owner can press; the IT Director gets the abandoned one', async () => {
@@ -46,7 +51,7 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     await wentLive(gone.id, 100);
 
     const before = cardsTo(pat).length;
-    const report = await sweepAt(new Date());
+    const report = await sweepAt(SWEEP_AT);
     expect(report).toMatchObject({ outcome: 'ran', digests: 1, escalations: 1 });
     // Teams' per-conversation rate limit may hold the digest a moment behind Pat's earlier notices.
     await h.connector.waitFor((c) => c.conversationId === pat.personalConversationId() && c.status === 200 && /need a look/.test(c.body?.summary ?? ''));
@@ -86,7 +91,7 @@ describe('weekly freshness through Teams (FRESH-1, FRESH-2)', () => {
     expect(await h.bot.db.auditEvent.count({ where: { action: 'presence.confirmed_active', entityId: quiet.id } })).toBe(1);
 
     // A week later the confirmation is its last activity: fresh, so no digest; the abandoned one is not escalated twice.
-    expect(await sweepAt(new Date(Date.now() + 7 * DAY))).toMatchObject({ outcome: 'ran', digests: 0, escalations: 0 });
+    expect(await sweepAt(new Date(SWEEP_AT.getTime() + 7 * DAY))).toMatchObject({ outcome: 'ran', digests: 0, escalations: 0 });
   });
 
   it('the IT Director suspends the abandoned one with the APM ground and a note; the presence is kept as it stood (FRESH-2, FRESH-3)', async () => {

@@ -1,4 +1,6 @@
+import { LRUCache } from 'lru-cache';
 import type { Router } from '../../src/teams/router';
+import type { AdaptiveCard } from '../../cards/common/elements';
 import type { Turn } from '../../src/teams/turn';
 import type { Verb } from '../../src/verbs';
 import { helpCard } from '../../cards/help/help-card';
@@ -10,14 +12,23 @@ import { GROUPS, ALIASES, groupOf } from './groups';
 /** The help entries this person may use here, in the order of GROUPS. */
 const visibleEntries = (router: Router, turn: Turn) => router.help.filter((e) => e.visible(turn.actor, turn.where));
 
-export async function helpFor(router: Router, turn: Turn, opts: { welcome?: boolean } = {}) {
+/**
+ * The help card is a pure function of the person's name, roles and the entries they may use, and it answers every
+ * turn the bot does not understand: built once per distinct set of those (bounded), then shared. Nothing downstream
+ * changes a card it sends.
+ */
+const built = new LRUCache<string, AdaptiveCard>({ max: 500 });
+
+export async function helpFor(router: Router, turn: Turn, opts: { welcome?: boolean } = {}): Promise<AdaptiveCard> {
   const entries = visibleEntries(router, turn);
-  return helpCard({
-    name: turn.actor.name,
-    roles: await rolesInWords(turn.services, turn.actor),
-    groups: GROUPS.map((heading) => ({ heading, entries: entries.filter((e) => groupOf(e.verb) === heading) })),
-    ...opts,
-  });
+  const roles = await rolesInWords(turn.services, turn.actor);
+  const key = JSON.stringify([turn.actor.name, roles, entries.map((e) => e.verb), opts.welcome ?? false]);
+  let card = built.get(key);
+  if (!card) {
+    card = helpCard({ name: turn.actor.name, roles, groups: GROUPS.map((heading) => ({ heading, entries: entries.filter((e) => groupOf(e.verb) === heading) })), ...opts });
+    built.set(key, card);
+  }
+  return card;
 }
 
 /** "Did you mean ...?": only commands this person may use here, matched on the command and its aliases. */

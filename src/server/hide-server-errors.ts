@@ -16,9 +16,9 @@ export function answerServerError(res: Response, status: number, detail: unknown
 /**
  * The adapter answers a failed turn with `500` and the error's own message (a database path, a key-fetch failure).
  * This wraps the response it writes to: a 5xx goes out as a generic message with an id to quote, and the detail goes
- * to the log under the same id. Other statuses pass through unchanged.
+ * to the log under the same id. Other statuses pass through unchanged. The logger is asked for only when needed.
  */
-export function hideServerErrors(res: Response, log: Logger) {
+export function hideServerErrors(res: Response, log: () => Logger) {
   let status = 200;
   return {
     get headersSent() {
@@ -34,7 +34,7 @@ export function hideServerErrors(res: Response, log: Logger) {
       return res.status(code);
     },
     send(body?: unknown) {
-      if (status >= 500) return answerServerError(res, status, body, log, 'adapter answered with a server error');
+      if (status >= 500) return answerServerError(res, status, body, log(), 'adapter answered with a server error');
       return res.send(body);
     },
     end: () => res.end(),

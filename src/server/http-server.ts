@@ -49,7 +49,6 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
 
   server.post('/api/messages', ...jsonActivityBody(), async (req: Request, res: Response) => {
     const requestId = (req.header('x-request-id') as string | undefined) ?? randomUUID();
-    const reqLog = log.child({ requestId });
     if (!accepting.value) {
       res.send(503, { error: 'shutting down' });
       return;
@@ -57,21 +56,24 @@ export function createHttpServer(deps: { adapter: TeamsAdapter; app: Application
     const parsed = ZIncomingActivity.safeParse(req.body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-      reqLog.warn({ problems }, 'rejected malformed activity');
+      log.warn({ requestId, problems }, 'rejected malformed activity');
       res.send(400, { error: 'Not a valid Bot Framework activity', problems });
       return;
     }
     const a = parsed.data;
-    const turnLog = reqLog.child({ activityId: a.id, actorAad: a.from.aadObjectId, type: a.type });
+    const fields = { requestId, activityId: a.id, actorAad: a.from.aadObjectId, type: a.type };
+    // A pino child logger costs more than a help turn's database reads: one is made only when something goes wrong.
+    let turnLog: Logger | undefined;
+    const logOfTurn = () => (turnLog ??= log.child(fields));
     inFlight += 1;
     const started = Date.now();
     try {
-      await adapter.process(req, hideServerErrors(res, turnLog) as unknown as Response, async (ctx) => {
+      await adapter.process(req, hideServerErrors(res, logOfTurn) as unknown as Response, async (ctx) => {
         await app.run(ctx);
       });
-      turnLog.info({ status: res.statusCode, ms: Date.now() - started }, 'turn done');
+      log.info({ ...fields, status: res.statusCode, ms: Date.now() - started }, 'turn done');
     } catch (err) {
-      turnLog.error({ err }, 'turn crashed');
+      logOfTurn().error({ err }, 'turn crashed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
       inFlight -= 1;

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../store/prisma';
+import { turnReadsOf, type Db, type Tx } from '../store/prisma';
 
 /**
  * REG-3: only the City's departments, divisions and agencies hold presences, and the subunits the APM names under
@@ -48,9 +48,12 @@ export async function isCityDepartment(db: Db | Tx, id: string | undefined, opts
   return d !== null && (opts.subunits || d.kind !== SUBUNIT);
 }
 
-/** Ids a presence's department may be: every department, division, agency and subunit. */
-export async function cityDepartmentIds(db: Db | Tx): Promise<ReadonlySet<string>> {
-  return new Set((await db.department.findMany({ select: { id: true } })).map((d) => d.id));
+/**
+ * Ids a presence's department may be: every department, division, agency and subunit. Read on every save of a
+ * request's step, so through the driver (one prepared statement) rather than Prisma's engine.
+ */
+export async function cityDepartmentIds(db: Db): Promise<ReadonlySet<string>> {
+  return new Set(await turnReadsOf(db).departmentIds());
 }
 
 /** The departments whose head answers for a presence: its own, and the one a subunit sits under. */

@@ -2,13 +2,6 @@ import Database from 'better-sqlite3';
 import { Pool } from 'pg';
 import { dialectOf, sqliteFile } from './dialect';
 
-/** A bot state row as stored: its key, eTag and JSON text. */
-export interface StateRow {
-  key: string;
-  eTag: string;
-  data: string;
-}
-
 /**
  * The reads every turn makes, straight through the database driver instead of Prisma's client engine: a Prisma query
  * costs several hundred microseconds of CPU in its compiler and interpreter, a prepared statement a few dozen
@@ -18,7 +11,8 @@ export interface StateRow {
 export interface TurnReads {
   /** AuthVersion.version: changes in the same transaction as any role grant, revoke or person change. */
   authVersion(): Promise<number>;
-  botState(keys: string[]): Promise<StateRow[]>;
+  /** Every Department id (departments and subunits): a guided flow checks its department answer on every save. */
+  departmentIds(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -29,24 +23,15 @@ export interface TurnReads {
 function sqliteReads(file: string): TurnReads {
   let db: Database.Database | undefined;
   let version: Database.Statement | undefined;
-  // One prepared statement per number of keys (a turn asks for one or two): preparing costs more than the read.
-  const stateByCount = new Map<number, Database.Statement>();
+  let departments: Database.Statement | undefined;
   const open = () => {
     if (!db) {
       db = new Database(file, { fileMustExist: true });
       db.pragma('busy_timeout = 5000');
       version = db.prepare('SELECT "version" FROM "AuthVersion" WHERE "id" = 1');
-      stateByCount.clear();
+      departments = db.prepare('SELECT "id" FROM "Department"').pluck();
     }
     return db;
-  };
-  const stateStatement = (count: number) => {
-    let stmt = stateByCount.get(count);
-    if (!stmt) {
-      stmt = open().prepare(`SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" IN (${Array(count).fill('?').join(', ')})`);
-      if (count <= 4) stateByCount.set(count, stmt);
-    }
-    return stmt;
   };
   return {
     async authVersion() {
@@ -54,10 +39,9 @@ function sqliteReads(file: string): TurnReads {
       const row = version!.get() as { version: number } | undefined;
       return row?.version ?? 0;
     },
-    async botState(keys) {
-      if (keys.length === 0) return [];
+    async departmentIds() {
       open();
-      return stateStatement(keys.length).all(...keys) as StateRow[];
+      return departments!.all() as string[];
     },
     async close() {
       db?.close();
@@ -75,10 +59,9 @@ function postgresReads(url: string): TurnReads {
       const { rows } = await open().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
       return rows[0]?.version ?? 0;
     },
-    async botState(keys) {
-      if (keys.length === 0) return [];
-      const { rows } = await open().query<StateRow>('SELECT "key", "eTag", "data" FROM "BotState" WHERE "key" = ANY($1)', [keys]);
-      return rows;
+    async departmentIds() {
+      const { rows } = await open().query<{ id: string }>({ name: 'department-ids', text: 'SELECT "id" FROM "Department"' });
+      return rows.map((r) => r.id);
     },
     async close() {
       const closing = pool;

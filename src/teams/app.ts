@@ -1,6 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { PrismaStorage } from '../store/prisma-storage';
 import { resolveActor } from '../services/resolve-actor';
 import { recordConversation } from '../services/record-conversation';
 import { ACTOR_KEY, Router } from './router';
@@ -39,7 +38,7 @@ export function createApp(adapter: TeamsAdapter, services: Services): Applicatio
   const app = new Application<TurnState>({
     adapter,
     botAppId: services.config.bot.appId ?? '',
-    storage: new PrismaStorage(services.db),
+    // No storage: every draft and decision is a row of its own, so a turn has no conversation state to read or save.
     // TEAMS.md: one typing timer is shared by concurrent turns; our replies are quick anyway.
     startTypingTimer: false,
     removeRecipientMention: true,

@@ -52,8 +52,19 @@ export class Router {
 
   turnOf(ctx: TurnContext, state: TurnState): Turn {
     const actor = ctx.turnState.get(ACTOR_KEY) as Actor;
-    const log = this.services.log.child({ activityId: ctx.activity.id, actorId: actor?.personId });
-    return { ctx, state, actor, where: whereOf(ctx), services: this.services, log };
+    const services = this.services;
+    // Made when the turn first logs: a pino child costs more than a help turn's database reads, and most turns log nothing.
+    let log: Turn['log'] | undefined;
+    return {
+      ctx,
+      state,
+      actor,
+      where: whereOf(ctx),
+      services,
+      get log() {
+        return (log ??= services.log.child({ activityId: ctx.activity.id, actorId: actor?.personId }));
+      },
+    };
   }
 
   /** A typed command; the handler's card is sent as the reply. */

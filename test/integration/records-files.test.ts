@@ -16,7 +16,7 @@ const CLI = path.resolve(__dirname, '..', '..', 'scripts', 'records.ts');
 
 /** Tables that hold no record of the City's business: where the bot can reach people, turn state, job locks. */
 // Working state, not records: conversation references, bot state, job leases and the audit chain's lock row.
-const NOT_RECORDS = ['ConversationRef', 'BotState', 'JobLock', 'AuditChainLock', 'AuthVersion'];
+const NOT_RECORDS = ['ConversationRef', 'JobLock', 'AuditChainLock', 'AuthVersion'];
 
 describe('REC-2 export files: Excel-safe CSV, tamper-evident manifest, nothing ever deleted', () => {
   let h: Harness;

@@ -216,14 +216,12 @@ describe('Registry of presences: REG-1 record, REG-2 logins, REG-5 notice, FRESH
   it('REG-2 the login and password never appear in the log, in Teams calls, in outbox rows, in audit data or on disk', async () => {
     const outbox = await h.bot.db.outboxMessage.findMany();
     const audit = await h.bot.db.auditEvent.findMany();
-    const state = await h.bot.db.botState.findMany();
     const disk = readdirSync(h.dataDir).filter((f) => f.startsWith('social-steward.db')).map((f) => readFileSync(path.join(h.dataDir, f)).toString('latin1'));
     const places: Record<string, string> = {
       log: h.logLines.join('\n'),
       connector: JSON.stringify(h.connector.calls.map((c) => c.body)),
       outbox: JSON.stringify(outbox),
       audit: JSON.stringify(audit.map((e) => e.data)),
-      botState: JSON.stringify(state),
       disk: disk.join(''),
     };
     expect(places.log).toContain('turn done'); // the log was captured, so its silence means something

@@ -23,7 +23,7 @@ describe('PostgreSQL schema and migrations stay in step with SQLite', () => {
 
     const addColumn = (file: string) => {
       const full = path.join(root, file);
-      writeFileSync(full, readFileSync(full, 'utf8').replace('model BotState {\n', 'model BotState {\n  extra String?\n'));
+      writeFileSync(full, readFileSync(full, 'utf8').replace('model JobLock {\n', 'model JobLock {\n  extra String?\n'));
     };
 
     it('fails when a column is added to the SQLite schema only', () => {
@@ -39,7 +39,7 @@ describe('PostgreSQL schema and migrations stay in step with SQLite', () => {
 
     it('fails when a SQLite migration has no PostgreSQL twin yet', () => {
       mkdirSync(path.join(root, SQLITE_MIGRATIONS, '29990101000000_extra'));
-      writeFileSync(path.join(root, SQLITE_MIGRATIONS, '29990101000000_extra', 'migration.sql'), 'ALTER TABLE "BotState" ADD COLUMN "extra" TEXT;\n');
+      writeFileSync(path.join(root, SQLITE_MIGRATIONS, '29990101000000_extra', 'migration.sql'), 'ALTER TABLE "JobLock" ADD COLUMN "extra" TEXT;\n');
       expect(postgresDrift(root)).toEqual(['prisma/postgres/migrations/29990101000000_extra/migration.sql is missing']);
     });
   });

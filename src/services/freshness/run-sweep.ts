@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { isoWeekKey } from '../../domain/freshness/iso-week';
 import { planOwner, type EscalationLine, type NudgeLine } from '../../domain/freshness/plan-owner';
 import { holdLease, releaseLease } from '../../store/job-lease';
@@ -70,6 +71,9 @@ export async function runSweep(svc: Pick<Services, 'db' | 'config' | 'present' |
       page.digests += done.digests;
       page.escalations += done.escalations;
       await opts.afterCommit?.(plans.map((p) => p.ownerId));
+      // SQLite's driver answers synchronously, so without this a sweep of thousands of owners would hold every turn,
+      // and the outbox sender that delivers these very digests, until it ended.
+      await setImmediate();
     }
     cursor = batch.owners[batch.owners.length - 1].ownerId;
     report.digests += page.digests;

@@ -20,8 +20,12 @@ export const REDACTED_PATHS = [
   'activity.value.action.data.password',
 ];
 
+/**
+ * Standard output by default, written asynchronously: lines logged while a write is under way go out together in the
+ * next one, instead of a blocking write per line on every turn. pino flushes what is left when the process exits.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: { app: 'social-steward' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  return pino({ level, base: { app: 'social-steward' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export type { Logger };

@@ -70,7 +70,7 @@ export function freshnessEscalation(v: FreshnessEscalationView) {
       ]),
       v.nudges.length ? bullets(v.nudges) : text('No reminder has been sent yet.', { subtle: true }),
       v.decided
-        ? container([status(`${v.decided.action}${v.decided.newOwner ? ` to ${v.decided.newOwner}` : ''}, by ${v.decided.by} on ${v.decided.at}`, 'good'), facts([['Ground', v.decided.ground], ['Note', v.decided.note]]), text('The presence was recorded as it stood before this action (FRESH-3).', { subtle: true, size: 'Small' })], 'emphasis')
+        ? container([status(`${v.decided.action}${v.decided.newOwner ? ` to ${v.decided.newOwner}` : ''}, by ${v.decided.by} on ${v.decided.at}`, 'good'), facts([['Ground', v.decided.ground], ['Note', v.decided.note]]), text('The presence was recorded as it stood before this action.', { subtle: true, size: 'Small' })], 'emphasis')
         : text('Before any action, the presence is recorded as it stands: its registry record and its history.', { subtle: true, size: 'Small' }),
     ],
     [...(open ? actions.map((a) => directorAction(v, a)) : []), execute('Open', { verb: 'presence.open', presenceId: v.presenceId })],

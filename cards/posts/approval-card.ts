@@ -5,9 +5,9 @@ import { findingsSection, roundLinesText } from './findings';
 import { postContent } from './post-content';
 
 const WHAT_TO_CHECK = [
-  'It speaks for the City and its department, on this presence\'s purpose (POST-1, POST-6).',
-  'Nothing in it could compromise the safety of a person, group, building or facility (POST-5).',
-  'It links to the City website, with the disclaimer when a link leaves it (POST-2, POST-3).',
+  'It speaks for the City and its department, on this presence\'s purpose.',
+  'Nothing in it could compromise the safety of a person, group, building or facility.',
+  'It links to the City website, with the disclaimer when a link leaves it.',
 ];
 
 /** POST-6: the approving authority's card; after a decision the same message shows the outcome for everyone. */

@@ -47,7 +47,7 @@ export function composeCard(v: PostView) {
       ...textInput({ id: 'text', label: `Post text (${v.textLimit})`, value: val('text'), multiline: true, maxLength: L.textChars, placeholder: 'The splash pad at Goodman Pool opens Saturday at 10 AM. Hours and rules: https://www.cityofmadison.com/parks/goodman', error: err('text') }),
       ...findingsSection(v.findings, { postId: v.postId, version: v.version }),
       ...textInput({ id: 'links', label: 'More links (one per line)', value: val('links'), multiline: true, placeholder: 'https://www.cityofmadison.com/parks', maxLength: L.linksChars, error: err('links') }),
-      ...choiceInput({ id: 'emergency', label: 'Is this emergency information?', value: val('emergency') ?? 'no', choices: [{ title: 'No', value: 'no' }, { title: 'Yes', value: 'yes' }], why: 'Emergency information is released on the City website\'s emergency page and pushed out from there (POST-4).' }),
+      ...choiceInput({ id: 'emergency', label: 'Is this emergency information?', value: val('emergency') ?? 'no', choices: [{ title: 'No', value: 'no' }, { title: 'Yes', value: 'yes' }], why: 'Emergency information is released on the City website\'s emergency page and pushed out from there.' }),
       actionSet([showDetails(MORE, 'Images and publish time')]),
       { ...details(MORE, more), ...(open ? { isVisible: true } : {}) },
     ],

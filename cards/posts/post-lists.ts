@@ -8,7 +8,7 @@ export function presencePickerCard(presences: Array<{ id: string; label: string 
     return card([
       title('Draft a post'),
       status('You are not a spokesperson of any active presence.'),
-      text("Posts are drafted by a presence's owner and the spokespersons named in its registry record (POST-1). Ask the presence's owner or your department head to name you; type \"registry\" to see who owns each presence."),
+      text("Posts are drafted by a presence's owner and the spokespersons named in its registry record. Ask the presence's owner or your department head to name you; type \"registry\" to see who owns each presence."),
     ], [execute('Registry', { verb: 'registry.show' })]);
   }
   return card(

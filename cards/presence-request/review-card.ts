@@ -7,7 +7,7 @@ export type ReviewCardView = ReviewView;
 
 const WHAT_TO_CHECK: Record<ReviewStage, string[]> = {
   authority: [
-    "The account serves one of the department's uses of social media and its purpose is the department's (REQ-6).",
+    "The account serves one of the department's uses of social media and its purpose is the department's.",
     'The people named to run it, approve its posts and speak for it are the right ones.',
     'After you approve, it goes to IT review, then the City Attorney.',
   ],
@@ -40,7 +40,7 @@ export function reviewCard(v: ReviewCardView) {
       title(`${stageTitle}: new social media presence`),
       v.decided ? banner(v.decided) : status(`Waiting for ${v.stage === 'authority' ? 'your approval as approving authority' : stageTitle}`, 'accent'),
       v.notice ? text(v.notice, { color: 'attention', weight: 'Bolder' }) : null,
-      v.changeOf ? text(`A change to the approved presence ${v.changeOf}: a new account name or platform goes back through review (REQ-6).`, { weight: 'Bolder' }) : null,
+      v.changeOf ? text(`A change to the approved presence ${v.changeOf}: a new account name or platform goes back through review.`, { weight: 'Bolder' }) : null,
       facts([['Requested by', v.requesterName], ['Submitted', v.submittedAt], ['IT approved at', v.itApprovedAt], ['Round', v.round > 1 ? `${v.round} (resubmitted after changes)` : undefined]]),
       // REQ-7: the IT Director's decision on the platform, flagged when there is none yet (or it is not allowed).
       v.platform ? text(v.platform.flagged ? `⚑ ${v.platform.text}` : v.platform.text, v.platform.flagged ? { color: 'attention', weight: 'Bolder' } : {}) : null,

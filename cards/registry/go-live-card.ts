@@ -25,7 +25,7 @@ export function goLiveCard(v: GoLiveView) {
       errorSummary(v.errors),
       v.passwordAgain ? text('Type the password again: for your safety Social Steward never sends a password back to a card. The rest of what you typed is kept.', { weight: 'Bolder', size: 'Small' }) : null,
       ...textInput({ id: 'accountUrl', label: "The account's address", required: true, style: 'Url', value: v.values?.accountUrl, error: err.accountUrl, placeholder: 'https://www.instagram.com/madisonparks', errorMessage: "Enter the account's address" }),
-      ...textInput({ id: 'login', label: "Login (the account's City e-mail)", required: true, value: v.values?.login, error: err.login, maxLength: 200, placeholder: 'parks-social@cityofmadison.com', why: 'The City is the registrant, so the account is on a City address (REG-3). The City keeps its login (policy 2a), encrypted; only you and IT can reveal it, and each time is recorded.' }),
+      ...textInput({ id: 'login', label: "Login (the account's City e-mail)", required: true, value: v.values?.login, error: err.login, maxLength: 200, placeholder: 'parks-social@cityofmadison.com', why: 'The City is the registrant, so the account is on a City address. The City keeps its login (policy 2a), encrypted; only you and IT can reveal it, and each time is recorded.' }),
       ...textInput({ id: 'password', label: 'Password', required: true, style: 'Password', error: err.password ?? (v.passwordAgain ? 'Type the password again' : undefined), maxLength: 200, placeholder: 'The account\'s current password' }),
       heading("The City's notice to users"),
       ...noticeBlocks(v),

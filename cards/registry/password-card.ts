@@ -19,7 +19,7 @@ export function passwordCard(v: PasswordView) {
         label: 'New login (only if it changed too)',
         error: err.newLogin,
         placeholder: 'parks-social@cityofmadison.com',
-        why: 'Leave it blank to keep the login on record. The City is the registrant, so a login is on a City address (REG-3).',
+        why: 'Leave it blank to keep the login on record. The City is the registrant, so a login is on a City address.',
       }),
       text('It is encrypted; only the owner and IT can reveal it, and each time is recorded.', { subtle: true, size: 'Small' }),
     ],

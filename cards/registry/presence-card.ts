@@ -60,7 +60,7 @@ export function presenceCard(v: PresenceCardView) {
     status(ownLabel(PRESENCE_STATE_LABELS, v.state), Object.hasOwn(STATE_COLOR, v.state) ? STATE_COLOR[v.state] : 'default'),
     v.state === 'approved_not_live' ? text("Next: the owner records the account's address and login, and posts the City's notice to users.", { subtle: true }) : null,
     v.notice ? text(v.notice.text, { color: v.notice.color, weight: 'Bolder' }) : null,
-    v.passwordNotChanged ? text(`${PASSWORD_NOT_CHANGED}: its new owner changes it and records the new one (REG-2).`, { color: 'attention', weight: 'Bolder' }) : null,
+    v.passwordNotChanged ? text(`${PASSWORD_NOT_CHANGED}: its new owner changes it and records the new one.`, { color: 'attention', weight: 'Bolder' }) : null,
     v.stateError ? text(`${STATE_ACTION[v.stateError.to].title}: ${v.stateError.message}`, { color: 'attention', weight: 'Bolder' }) : null,
     container([
       heading('In the registry'),
@@ -72,7 +72,7 @@ export function presenceCard(v: PresenceCardView) {
         ['Password last recorded', v.credentialChanged],
       ]),
       // POST-3: the disclaimer belongs on the account's page too, not only on posts that link outside the City.
-      text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word (POST-3): ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
+      text(`On the account's page (its bio or "about"), the City's disclaimer about external links, word for word: ${EXTERNAL_LINK_DISCLAIMER}`, { size: 'Small' }),
     ]),
     custodyButtons(v),
     // The request behind it and the history, one tap away: the buttons stay within two phone screens (issue 19).

@@ -78,7 +78,7 @@ function buildStepSchemas(domains: readonly string[], departments?: ReadonlySet<
     .object({
       departmentId: required('Choose the department or division that will hold the account', 64).refine(
         (id) => !departments || departments.has(id),
-        "Choose one of the City's departments from the list: only City departments, divisions and their boards and commissions hold accounts (REG-3).",
+        "Choose one of the City's departments from the list: only City departments, divisions and their boards and commissions hold accounts.",
       ),
       platform: z.preprocess(blank, z.enum(PLATFORMS, { error: 'Choose the platform' })),
       platformOther: z.preprocess(blank, z.string().trim().max(80).optional()),

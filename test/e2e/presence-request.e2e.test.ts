@@ -141,7 +141,7 @@ describe('Agents Playground: request a presence', () => {
 
     // Submitted: the card is replaced by a short one (issue 10): what happened, what comes next, the details a click away.
     card = await ui.waitForCard(`Sent ${PARKS.handle} to your approving authority`, { after: before });
-    expect(await text(card)).toContain('Your approving authority approves it first (REQ-6), then IT');
+    expect(await text(card)).toContain('Your approving authority approves it first, then IT');
     expect(await card.locator('button[title="Edit"]').count()).toBe(0);
     expect(await card.locator('button[title="Submit for review"]').count()).toBe(0);
     expect(await card.locator('button[title="See request"]').count()).toBe(1);

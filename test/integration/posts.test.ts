@@ -200,7 +200,7 @@ describe('Drafting posts: checks beside the text, the approving authority decide
     const { round } = await submitted('Leaf collection starts Monday. Schedule: https://www.cityofmadison.com/parks');
     for (const decision of ['approve', 'return'] as const) {
       const refused = (await pat.click({ verb: 'post.decide', roundId: round.id, decision, reason: 'My own post is fine.' })).card;
-      expect(cardText(refused)).toContain('You drafted this post, so someone else approves it (POST-6)');
+      expect(cardText(refused)).toContain('You drafted this post, so someone else approves it');
     }
     expect(await h.bot.db.postRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: 'pending', deciderId: null });
     const isApproval = (c: { body?: { attachments?: Array<{ content: unknown }> } }) => Boolean(c.body?.attachments?.[0] && cardText(c.body.attachments[0].content).includes('Leaf collection starts Monday') && cardText(c.body.attachments[0].content).includes('Approve a post'));

@@ -74,12 +74,12 @@ export function decidePost(
   actor: Pick<Actor, 'personId' | 'roles'>,
   input: { decision: PostDecision; reason?: string; flags: number },
 ): Result<{ next: 'approved' | 'returned' }> {
-  if (actor.personId === post.drafterId) return refuse('NOT_AUTHORIZED', 'You drafted this post, so someone else approves it (POST-6).');
+  if (actor.personId === post.drafterId) return refuse('NOT_AUTHORIZED', 'You drafted this post, so someone else approves it.');
   if (!mayDecidePost(p, post, actor)) return refuse('NOT_AUTHORIZED', "Only the presence's approving authority or its department head decides on its posts.");
   if (round.status !== 'pending') return refuse('STALE_CARD', 'This post was already decided.');
   const reason = input.reason?.trim();
   if (input.decision === 'return' && !reason) return refuse('INVALID_INPUT', 'Say what to change, so the drafter can revise it.');
-  if (input.decision === 'approve' && input.flags > 0 && !reason) return refuse('INVALID_INPUT', 'This post has safety flags (POST-5): give your reason to approve it anyway.');
+  if (input.decision === 'approve' && input.flags > 0 && !reason) return refuse('INVALID_INPUT', 'This post has safety flags: give your reason to approve it anyway.');
   return { refused: false, next: input.decision === 'approve' ? 'approved' : 'returned' };
 }
 

@@ -58,7 +58,7 @@ async function submit(svc: Pick<Services, 'db' | 'config' | 'present' | 'now'>, 
     screen: 'done',
     view: {
       headline: `Sent ${handle} to your approving authority`,
-      next: "Your approving authority approves it first (REQ-6), then IT, then the City Attorney's office. You will get a message here when they decide; you can withdraw it from its card meanwhile.",
+      next: "Your approving authority approves it first, then IT, then the City Attorney's office. You will get a message here when they decide; you can withdraw it from its card meanwhile.",
       details: { title: 'See request', verb: 'request.open', requestId },
       more: [{ title: 'My requests', verb: 'requests.mine' }],
     },

@@ -54,7 +54,7 @@ describe('POST-6 the approving authority decides, POST-5 flags need a reason', (
   });
   it('a return needs a reason, and approving over a POST-5 flag needs one too', () => {
     expect(decidePost(parks, post, pending, actor('dana'), { decision: 'return', reason: '  ', flags: 0 })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(decidePost(parks, post, pending, actor('dana'), { decision: 'approve', flags: 1 })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('POST-5') });
+    expect(decidePost(parks, post, pending, actor('dana'), { decision: 'approve', flags: 1 })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('safety flags') });
     expect(decidePost(parks, post, pending, actor('dana'), { decision: 'approve', reason: 'The number is the shelter line.', flags: 1 })).toEqual({ refused: false, next: 'approved' });
   });
 });

@@ -1,5 +1,6 @@
 import { actionSet, bullets, card, confirm, container, execute, facts, heading, status, text, title, type Action } from '../common/elements';
 import { choiceInput, textInput } from '../common/inputs';
+import { peoplePicker } from '../common/pickers';
 import type { FreshnessDigestView, FreshnessEscalationView } from '../../src/services/presenters';
 import { APM_GROUND_LABELS, APM_GROUNDS, DIRECTOR_ACTION_LABELS, type DirectorAction } from '../../src/domain/freshness/director-rule';
 import { DIRECTOR_INPUTS, retireInputId } from '../../src/verbs/freshness';
@@ -45,7 +46,7 @@ function directorAction(v: FreshnessEscalationView, action: DirectorAction): Act
   const body = [
     ...choiceInput({ id: ids.ground, label: 'Ground (APM, Role of IT 1)', required: true, choices: APM_GROUNDS.map((g) => ({ title: APM_GROUND_LABELS[g], value: g })) }),
     ...textInput({ id: ids.note, label: 'Note for the record', required: true, multiline: true, maxLength: 1000, placeholder: 'What you found, and why this action' }),
-    ...(action === 'reassign' ? choiceInput({ id: 'newOwnerId', label: 'New owner', required: true, choices: v.candidates }) : []),
+    ...(action === 'reassign' ? peoplePicker({ id: 'newOwnerId', label: 'New owner', required: true, view: v.people }) : []),
   ];
   const go = execute(DIRECTOR_ACTION_LABELS[action], { verb: 'freshness.decide', escalationId: v.escalationId, action }, action === 'remove' || action === 'suspend' ? 'destructive' : 'positive');
   return confirm(BUTTON_TITLES[action], body, go, action === 'remove' || action === 'suspend' ? 'destructive' : 'default');

@@ -5,6 +5,7 @@ import { presenceCard } from '../../cards/registry/presence-card';
 import { freshnessEscalation } from '../../cards/freshness/freshness-cards';
 import { retireByOwner } from '../../src/services/freshness/owner-actions';
 import { afterDecision } from '../reviews/after-decision';
+import { nameLookup } from '../../src/teams/member-info';
 
 const NO_PRESENCE = 'This card does not name a presence. Type "registry" for a fresh card.';
 
@@ -14,7 +15,7 @@ export function register(router: Router): void {
   router.verb('freshness.retire', async (turn, data) => presenceCard(await retireByOwner(turn.services, turn.actor, turn.where, data)), 'This card does not name a presence, or the reason is over 500 characters. Nothing was changed.');
   router.verb(
     'freshness.decide',
-    async (turn, { verb: _verb, ...input }) => afterDecision(turn, await decideEscalation(turn.services, turn.actor, input), freshnessEscalation),
+    async (turn, { verb: _verb, ...input }) => afterDecision(turn, await decideEscalation(turn.services, turn.actor, input, nameLookup(turn.ctx)), freshnessEscalation),
     'This card does not name an escalation and an action, or its note is over 1,000 characters. Nothing was changed.',
   );
 }

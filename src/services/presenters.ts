@@ -5,6 +5,7 @@ import type { StateTarget } from '../domain/presence';
 import type { Section } from './presence/describe-request';
 import type { Verb } from '../verbs';
 import type { PostApprovalView } from './posts/post-views';
+import type { PeoplePickerView } from './people/find-people';
 
 export type { RenderedCard };
 export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
@@ -120,7 +121,8 @@ export interface FreshnessEscalationView {
   /** Set once the IT Director acted: the banner replaces the actions. */
   decided?: { action: string; ground: string; note: string; by: string; at: string; newOwner?: string };
   /** People the presence can be reassigned to. */
-  candidates: Array<{ title: string; value: string }>;
+  /** Who the IT Director may reassign it to (the current owner is refused on the server). */
+  people: PeoplePickerView;
   canSuspend: boolean;
   notice?: string;
   inputError?: string;

@@ -32,6 +32,7 @@ export const ZDirectorDecision = z.preprocess(
     ground: text(40, 'ground'),
     note: text(1000, 'note'),
     newOwnerId: z.preprocess(blankToUndefined, uuid('a person').optional()),
+    newOwnerIdTyped: text(100, 'name'),
   }),
 );
 export type TDirectorDecision = z.infer<typeof ZDirectorDecision>;

@@ -59,6 +59,30 @@ describe('IT Director actions on an escalation', () => {
     expect(snapshot.presence.ownerId).toBe(pat.personId);
   });
 
+  it("finds the new owner as a hand-over does, at City scale: a typed name, or someone Teams' people picker names who has never used the bot", async () => {
+    const { pat, director, presenceId, escalation } = await escalated();
+    // A City of 3,000: the card offers a picker that searches, never a list of everyone (issue 10).
+    await w.db.person.createMany({ data: Array.from({ length: 3000 }, (_, i) => ({ aadObjectId: `city-${i}`, name: `Employee ${String(i).padStart(4, '0')}` })) });
+    const opened = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerIdTyped: 'Nobody Here' })).view;
+    expect(opened.inputError).toMatch(/No one called "Nobody Here"/);
+    expect(opened.people.choices.length).toBeLessThanOrEqual(15);
+    expect(JSON.stringify(w.services.present.freshnessEscalation(opened)).length).toBeLessThan(24_000);
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(pat.personId);
+
+    const typed = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerIdTyped: 'Employee 2718' })).view;
+    expect(typed.decided).toMatchObject({ newOwner: 'Employee 2718' });
+  });
+
+  it("an Entra id from Teams' people picker of someone the bot has not met becomes a person, recorded with who chose them", async () => {
+    const { director, presenceId, escalation } = await escalated();
+    const entraId = '5b1c9c1e-0000-4000-8000-00000000abcd';
+    const done = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerId: entraId }, async () => 'Robin Vale')).view;
+    expect(done.decided).toMatchObject({ newOwner: 'Robin Vale' });
+    const robin = await w.db.person.findUniqueOrThrow({ where: { aadObjectId: entraId } });
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(robin.id);
+    expect(await w.db.auditEvent.count({ where: { action: 'person.placeholder_added', entityId: robin.id, actorId: director.personId } })).toBe(1);
+  });
+
   it('an IT reviewer who is not the Director is refused', async () => {
     const { escalation } = await escalated();
     const ivy = await w.person('Ivy Tran', ['it_reviewer']);

@@ -28,6 +28,8 @@ export interface DirectorInput {
   ground?: string;
   note?: string;
   newOwnerId?: string;
+  /** Why the person the card named could not be found (a typed name that matched no one, or several). */
+  newOwnerNotFound?: string;
 }
 
 const isGround = (g: string | undefined): g is ApmGround => (APM_GROUNDS as readonly string[]).includes(g ?? '');
@@ -43,7 +45,7 @@ export function directorRule(e: EscalationFacts, actor: Pick<Actor, 'roles'>, in
   const note = input.note?.trim();
   if (!note) return refuse('INVALID_INPUT', 'Write a note for the record: what you found and why you take this action.');
   if (input.action === 'reassign') {
-    if (!input.newOwnerId) return refuse('INVALID_INPUT', 'Choose the new owner.');
+    if (!input.newOwnerId) return refuse('INVALID_INPUT', input.newOwnerNotFound ?? 'Choose the new owner.');
     if (input.newOwnerId === e.ownerId) return refuse('INVALID_INPUT', 'Choose someone other than the current owner.');
   }
   return { refused: false, action: input.action, ground: input.ground, note };

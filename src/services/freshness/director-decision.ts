@@ -2,7 +2,6 @@ import type { FreshnessEscalation, Presence } from '@prisma/client';
 import type { Actor } from '../../domain/roles';
 import type { PresenceState } from '../../domain/presence';
 import { APM_GROUND_LABELS, DIRECTOR_ACTION_LABELS, directorRule, type ApmGround, type DirectorAction, type DirectorInput } from '../../domain/freshness/director-rule';
-import { AppError } from '../../errors/app-error';
 import { enqueueToPerson, enqueueUpdate } from '../../notify/outbox';
 import type { Db, Tx } from '../../store/prisma';
 import type { Services } from '../context';
@@ -13,6 +12,8 @@ import { escalationViewFor } from './escalation-view';
 import { escalationDone } from '../reviews/decision-done';
 import { enqueuePresenceEvent } from '../webhooks/webhook-events';
 import { storedStringList } from '../../domain/stored-list';
+import { resolvePeople, type LookUpName } from '../people/resolve-people';
+import type { PickerMode } from '../people/find-people';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
 
@@ -36,12 +37,12 @@ async function asItStood(tx: Tx, p: Presence) {
 const NEXT_STATE: Partial<Record<DirectorAction, PresenceState>> = { suspend: 'suspended', remove: 'retired' };
 
 /** FRESH-2, FRESH-3: the IT Director acts on an escalation card, through the decide-on-card engine (ADR 0007). */
-export const directorDecision = (timeZone: string): DecisionSpec<Loaded, FreshnessEscalationView, DirectorInput, Verdict> => ({
+export const directorDecision = (timeZone: string, pickerMode: PickerMode): DecisionSpec<Loaded, FreshnessEscalationView, DirectorInput, Verdict> => ({
   notFound: 'That escalation no longer exists.',
   notAllowed: () => 'Only the IT Director can see and act on this card.',
   load,
   canSee: (actor) => actor.roles.some((r) => r.role === 'it_director'),
-  view: (db, e, extra) => escalationViewFor(db, e, timeZone, extra),
+  view: (db, e, extra) => escalationViewFor(db, e, timeZone, pickerMode, extra),
   render: (present, view) => present.freshnessEscalation(view),
   rule: (e, actor, input) => directorRule({ status: e.status, presenceState: e.presence.state as PresenceState, ownerId: e.presence.ownerId }, actor, input),
   async write(tx, e, verdict, input, by) {
@@ -73,7 +74,7 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
     // The engine updates the first card; each other IT Director's copy is updated in place too.
     const others = storedStringList(e.cardOutboxIds).filter((id) => id !== e.outboxId);
     if (others.length) {
-      const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone));
+      const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone, services.config.peoplePicker));
       for (const id of others) await enqueueUpdate(tx, id, { card, summary: `IT Director: ${DIRECTOR_ACTION_LABELS[verdict.action]}` });
     }
     const about = `${e.presence.handle}: ${APM_GROUND_LABELS[verdict.ground]}. ${verdict.note}`;
@@ -100,11 +101,19 @@ export const directorDecision = (timeZone: string): DecisionSpec<Loaded, Freshne
   done: escalationDone,
 });
 
-export async function decideEscalation(services: Pick<Services, 'db' | 'config' | 'present' | 'now'>, actor: Actor, input: { escalationId: string } & DirectorInput) {
-  const { escalationId, ...decision } = input;
-  // Asked only for an IT Director, so no one else can probe which people exist.
-  if (decision.newOwnerId && actor.roles.some((r) => r.role === 'it_director') && !(await services.db.person.findUnique({ where: { id: decision.newOwnerId }, select: { id: true } }))) {
-    throw new AppError('INVALID_INPUT', 'That person is not known to Social Steward. Nothing was changed.');
+export async function decideEscalation(
+  services: Pick<Services, 'db' | 'config' | 'present' | 'now'>,
+  actor: Actor,
+  input: { escalationId: string; newOwnerIdTyped?: string } & DirectorInput,
+  lookUpName: LookUpName = async () => undefined,
+) {
+  const { escalationId, newOwnerIdTyped, ...decision } = input;
+  // The new owner as the hand-over finds them (Teams' people picker, the bot's list or a typed name); looked up only
+  // for an IT Director, so no one else can probe which people exist or add one.
+  if (decision.action === 'reassign' && (decision.newOwnerId || newOwnerIdTyped) && actor.roles.some((r) => r.role === 'it_director')) {
+    const found = await resolvePeople(services.db, actor, { chosen: decision.newOwnerId ? [decision.newOwnerId] : [], typed: newOwnerIdTyped }, lookUpName);
+    decision.newOwnerId = found.ok ? found.ids[0] : undefined;
+    if (!found.ok) decision.newOwnerNotFound = found.error;
   }
-  return decideOnCard(directorDecision(services.config.timeZone), services, actor, escalationId, decision);
+  return decideOnCard(directorDecision(services.config.timeZone, services.config.peoplePicker), services, actor, escalationId, decision);
 }

@@ -16,7 +16,7 @@ export async function escalate(tx: Tx, svc: Pick<Services, 'config' | 'present'>
   const row = await tx.freshnessEscalation.create({
     data: { presenceId: e.presenceId, weekKey: week.key, reason: e.reason, daysIdle: e.daysIdle, lastActivityAt: e.lastActivityAt, createdAt: week.at },
   });
-  const message = { card: svc.present.freshnessEscalation(await escalationViewFor(tx, row, svc.config.timeZone)), summary: `${e.handle} needs the IT Director: ${ESCALATION_REASONS[e.reason]}` };
+  const message = { card: svc.present.freshnessEscalation(await escalationViewFor(tx, row, svc.config.timeZone, svc.config.peoplePicker)), summary: `${e.handle} needs the IT Director: ${ESCALATION_REASONS[e.reason]}` };
   const sent: Enqueued[] = [];
   if (await tx.channelBinding.findUnique({ where: { purpose: 'it_director' } })) sent.push(await enqueueToChannel(tx, 'it_director', message));
   else for (const g of await tx.roleGrant.findMany({ where: { role: 'it_director', revokedAt: null }, orderBy: { personId: 'asc' } })) sent.push(await enqueueToPerson(tx, g.personId, message));

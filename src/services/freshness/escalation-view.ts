@@ -4,6 +4,7 @@ import { ownLabel } from '../../domain/own-keys';
 import { APM_GROUND_LABELS, DIRECTOR_ACTION_LABELS } from '../../domain/freshness/director-rule';
 import type { Db, Tx } from '../../store/prisma';
 import type { FreshnessEscalationView } from '../presenters';
+import { peoplePickerView, type PickerMode } from '../people/find-people';
 
 export const ESCALATION_REASONS: Record<string, string> = {
   abandoned_days: 'No activity for 90 days or more: it reasonably appears abandoned',
@@ -11,16 +12,14 @@ export const ESCALATION_REASONS: Record<string, string> = {
   undeliverable: "Its owner's weekly nudge could not be delivered (they left or blocked the bot)",
 };
 
-/** People the IT Director may hand a presence to: those who have used Social Steward, by name (a Teams dropdown). */
-const CANDIDATES = 100;
-
 /** FRESH-2: the IT Director's card for one escalation, with the evidence and, while open, the actions. */
-export async function escalationViewFor(db: Db | Tx, e: FreshnessEscalation, timeZone: string, extra: { notice?: string; inputError?: string } = {}): Promise<FreshnessEscalationView> {
+export async function escalationViewFor(db: Db | Tx, e: FreshnessEscalation, timeZone: string, pickerMode: PickerMode, extra: { notice?: string; inputError?: string } = {}): Promise<FreshnessEscalationView> {
   const presence = await db.presence.findUniqueOrThrow({ where: { id: e.presenceId } });
   const [department, nudges, people] = await Promise.all([
     db.department.findUnique({ where: { id: presence.departmentId }, select: { name: true } }),
     db.freshnessNudge.findMany({ where: { presenceId: presence.id, sentAt: { lte: e.createdAt } }, orderBy: { sentAt: 'desc' }, take: 12, select: { sentAt: true, daysIdle: true } }),
-    db.person.findMany({ orderBy: { name: 'asc' }, take: CANDIDATES, select: { id: true, name: true } }),
+    // The new owner is chosen as in a hand-over: Teams' people picker, or the bot's list with typeahead (issue 10).
+    peoplePickerView(db, pickerMode, []),
   ]);
   const nameOf = async (id: string | null) => (id ? ((await db.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? 'unknown') : 'unknown');
   return {
@@ -42,7 +41,7 @@ export async function escalationViewFor(db: Db | Tx, e: FreshnessEscalation, tim
       at: e.decidedAt ? formatWhen(e.decidedAt, timeZone) : '',
       newOwner: e.newOwnerId ? await nameOf(e.newOwnerId) : undefined,
     },
-    candidates: people.filter((p) => p.id !== presence.ownerId).map((p) => ({ title: p.name, value: p.id })),
+    people,
     canSuspend: presence.state === 'active',
     ...extra,
   };

@@ -1,16 +1,18 @@
-import { containsText, type Db } from '../../store/prisma';
+import { containsText, type Db, type Tx } from '../../store/prisma';
 import { SEARCH_RESULT_CAP, type SearchChoice } from '../../verbs/search';
 
 /** What a people input needs: how people are chosen here, and the static choices (the chosen ones first). */
+export type PickerMode = 'teams' | 'bot';
+
 export interface PeoplePickerView {
-  mode: 'teams' | 'bot';
+  mode: PickerMode;
   choices: SearchChoice[];
   /** Every person the bot knows is among the choices (a small City, the Playground): no typeahead needed. */
   complete?: boolean;
 }
 
 /** The picker for the configured mode, with whoever is chosen now among its choices. */
-export async function peoplePickerView(db: Db, mode: 'teams' | 'bot', chosenIds: readonly string[]): Promise<PeoplePickerView> {
+export async function peoplePickerView(db: Db | Tx, mode: PickerMode, chosenIds: readonly string[]): Promise<PeoplePickerView> {
   const choices = await peopleChoices(db, chosenIds, mode === 'bot');
   // The Playground shows a typeahead's static choices only when the input names no dataset (issue 10 e2e).
   return { mode, choices, complete: mode === 'bot' && (await db.person.count()) <= choices.length };
@@ -31,7 +33,7 @@ export async function searchPeople(db: Db, text: string, take = SEARCH_RESULT_CA
  * a role (approvers, heads), then anyone, up to the cap. A City of 3,000 is found by typing (search invoke or Graph);
  * a small one (the Playground's six) is listed whole, since the Playground cannot run typeahead.
  */
-export async function peopleChoices(db: Db, chosenIds: readonly string[], suggest = true): Promise<SearchChoice[]> {
+export async function peopleChoices(db: Db | Tx, chosenIds: readonly string[], suggest = true): Promise<SearchChoice[]> {
   const chosen = chosenIds.length ? await db.person.findMany({ where: { OR: [{ id: { in: [...chosenIds] } }, { aadObjectId: { in: [...chosenIds] } }] }, select: { id: true, name: true } }) : [];
   if (!suggest) return chosen.map((p) => ({ title: p.name, value: p.id }));
   const holders = await db.person.findMany({ where: { roles: { some: { revokedAt: null } } }, orderBy: { name: 'asc' }, take: SEARCH_RESULT_CAP, select: { id: true, name: true } });

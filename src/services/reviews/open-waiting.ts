@@ -21,4 +21,4 @@ export async function openPolicyReview(svc: Svc, actor: Actor, policyId: string)
 
 export const openBlock = (svc: Svc, actor: Actor, blockId: string) => openOnCard(blockDecision(svc.config.timeZone), svc.db, actor, blockId);
 export const openPostRound = (svc: Svc, actor: Actor, roundId: string) => openOnCard(postDecision(svc.config.timeZone), svc.db, actor, roundId);
-export const openEscalation = (svc: Svc, actor: Actor, escalationId: string) => openOnCard(directorDecision(svc.config.timeZone), svc.db, actor, escalationId);
+export const openEscalation = (svc: Svc, actor: Actor, escalationId: string) => openOnCard(directorDecision(svc.config.timeZone, svc.config.peoplePicker), svc.db, actor, escalationId);

@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Services } from './turn';
 import { enqueueReply } from '../notify/outbox';
+import { postReply } from './post-reply';
 import { toDeliveryError, withoutConnectorRetries, withTimeout } from '../notify/teams-sender';
 
 /**
@@ -19,11 +20,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function sendReply(ctx: TurnContext, activity: Partial<Activity>, services: Pick<Services, 'db' | 'log' | 'kickOutbox'>, budgetMs = REPLY_BUDGET_MS): Promise<void> {
   const deadline = Date.now() + budgetMs;
-  withoutConnectorRetries(ctx);
+  const connector = withoutConnectorRetries(ctx);
   for (;;) {
     let failure;
     try {
-      await withTimeout(ctx.sendActivity(activity), Math.max(1, deadline - Date.now()));
+      await withTimeout(postReply(ctx, connector, activity), Math.max(1, deadline - Date.now()));
       return;
     } catch (err) {
       failure = toDeliveryError(err).failure;

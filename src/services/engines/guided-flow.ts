@@ -62,7 +62,7 @@ export interface FlowDeclaration<R> {
   write(tx: Tx, record: R, draft: Draft, step: number): Promise<void>;
 }
 
-export type StepSaved = { draft: Draft; step: number; errors?: Record<string, string>; changed: string[] };
+export type StepSaved<R = unknown> = { draft: Draft; step: number; errors?: Record<string, string>; changed: string[]; record: R };
 
 export function stepCount(flow: Pick<FlowDeclaration<unknown>, 'steps'>): number {
   return flow.steps.length;
@@ -74,7 +74,7 @@ export async function saveStep<R>(
   { db, now }: Pick<Services, 'db' | 'now'>,
   actor: Actor,
   input: { id: string; step: number; nav: Nav; values: Record<string, unknown> },
-): Promise<StepSaved> {
+): Promise<StepSaved<R>> {
   const spec = flow.steps[input.step - 1];
   if (!spec) throw new AppError('INVALID_INPUT', 'This card names a step that does not exist.');
   return db.$transaction(async (tx) => {
@@ -85,7 +85,7 @@ export async function saveStep<R>(
 
     const draft = { ...flow.draftOf(record) };
     const tooLong = overCap(spec.fields, input.values);
-    if (tooLong) return { draft: { ...draft, ...tooLong.cut }, step: input.step, changed: [], errors: tooLong.errors };
+    if (tooLong) return { draft: { ...draft, ...tooLong.cut }, step: input.step, changed: [], errors: tooLong.errors, record };
     const changed: string[] = [];
     for (const field of spec.fields) {
       const value = normalizeInput(field.kind, Object.hasOwn(input.values, field.id) ? input.values[field.id] : undefined);
@@ -101,13 +101,16 @@ export async function saveStep<R>(
     if (changed.length) {
       await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: `${flow.name}.draft_saved`, entityType: flow.entityType, entityId: input.id, data: { step: input.step, fields: changed } }, now());
     }
-    return { draft, step, changed, ...(valid ? {} : { errors }) };
+    return { draft, step, changed, record, ...(valid ? {} : { errors }) };
   }, TX_OPTIONS);
 }
 
-/** How a flow's screens are read (each read authorizes): a step, the summary, and the record as it stands. */
-export interface FlowScreens<S> {
-  step(id: string, step: number, extra: { draft?: Draft; errors?: Record<string, string>; saved?: boolean }): Promise<S>;
+/**
+ * How a flow's screens are read (each read authorizes): a step, the summary, and the record as it stands. After a
+ * save, a step is given the record its transaction loaded (already authorized), so it need not read it again.
+ */
+export interface FlowScreens<S, R = unknown> {
+  step(id: string, step: number, extra: { draft?: Draft; errors?: Record<string, string>; saved?: boolean; record?: R }): Promise<S>;
   summary(id: string): Promise<S>;
   /** A click on a card the record has moved past (submitted, filed): the record as it stands, saying why. */
   asItStands(id: string, why: string): Promise<S>;
@@ -116,15 +119,15 @@ export interface FlowScreens<S> {
 /** Saves a step and answers with the next screen: the step with its errors, the next step, or the summary. */
 export function saveStepAndShow<R, S>(
   flow: FlowDeclaration<R>,
-  screens: FlowScreens<S>,
+  screens: FlowScreens<S, R>,
   svc: Pick<Services, 'db' | 'now'>,
   actor: Actor,
   input: { id: string; step: number; nav: Nav; values: Record<string, unknown> },
 ): Promise<S> {
   return orAsItStands(async () => {
     const out = await saveStep(flow, svc, actor, input);
-    if (out.errors) return screens.step(input.id, input.step, { draft: out.draft, errors: out.errors });
+    if (out.errors) return screens.step(input.id, input.step, { draft: out.draft, errors: out.errors, record: out.record });
     if (out.step > stepCount(flow)) return screens.summary(input.id);
-    return screens.step(input.id, out.step, { draft: out.draft, saved: input.nav === 'save' });
+    return screens.step(input.id, out.step, { draft: out.draft, saved: input.nav === 'save', record: out.record });
   }, (why) => screens.asItStands(input.id, why));
 }

@@ -6,6 +6,7 @@ import { ownLabel } from '../../domain/own-keys';
 import { formatWhen } from '../../domain/when';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../../store/prisma';
+import type { PresenceRequest, Review } from '@prisma/client';
 import type { FieldErrors } from '../../verbs/parse';
 import type { Services } from '../context';
 import type { DoneView } from '../done-view';
@@ -54,9 +55,18 @@ export async function loadOwnRequest(db: Db, actor: Actor, requestId: string) {
   return req;
 }
 
-export async function requestStep(svc: Svc, actor: Actor, requestId: string, step: number, extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean; typed?: Record<string, string> } = {}): Promise<RequestScreen> {
+export async function requestStep(
+  svc: Svc,
+  actor: Actor,
+  requestId: string,
+  step: number,
+  extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean; typed?: Record<string, string>; record?: PresenceRequest } = {},
+): Promise<RequestScreen> {
   const { db, config } = svc;
-  const req = await loadOwnRequest(db, actor, requestId);
+  // Just saved, in a transaction that checked it is this requester's: read again only for a returned request, whose
+  // step shows the reviewer's reason (the reviews are needed for nothing else here).
+  const saved = extra.record?.id === requestId && extra.record.requesterId === actor.personId && extra.record.status !== 'returned' ? extra.record : undefined;
+  const req = saved ? { ...saved, reviews: [] as Review[] } : await loadOwnRequest(db, actor, requestId);
   const draft = extra.draft ?? draftOf(req.answers);
   const chosen = [draft.approverId, ...(draft.spokespersonIds?.split(',') ?? [])].filter((x): x is string => Boolean(x?.trim())).map((s) => s.trim());
   // Each list only on the step that offers it; people never as a whole list (issue 10: a City of 3,000).

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const profiled = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(PROFILE, name)] : []);
     const echo = await start('bench/turns/floor-server.ts', ['echo'], {}, profiled('echo'));
     const execute = await start('bench/turns/floor-server.ts', ['execute'], {}, profiled('execute'));
-    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', FIRST_ADMINS: aadFor('Morgan Lee') }, profiled('bot'));
+    const bot = await start('src/main.ts', [], { NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', FIRST_ADMINS: aadFor('Morgan Lee') }, profiled('bot'));
     const db = createPrisma(`file:${path.join(dataDir, 'social-steward.db')}`);
     const people = new RemotePeople({ db, url: bot.url });
     await people.connector.start();

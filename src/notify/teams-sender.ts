@@ -65,10 +65,17 @@ export class TeamsSender implements Sender {
   }
 }
 
+/** Connector clients whose retry policy is already removed. */
+const stripped = new WeakSet<ConnectorClient>();
+
 export function withoutConnectorRetries(ctx: TurnContext): ConnectorClient {
   const connector = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as ConnectorClient;
+  // Once per client: a turn's client is shared by later turns (src/teams/adapter.ts), and every removal makes the
+  // pipeline sort its policies again on its next request.
+  if (stripped.has(connector)) return connector;
   // `client` is the @azure/core-client ServiceClient inside botbuilder's compat layer (private in its types).
   (connector as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+  stripped.add(connector);
   return connector;
 }
 

@@ -7,7 +7,7 @@ import { enqueueToPerson } from '../notify/outbox';
 import { TX_OPTIONS } from '../store/prisma';
 import type { Services } from './context';
 import type { TGrantRole } from '../verbs/roles';
-import { resolvePeople, type LookUpName } from './people/resolve-people';
+import { resolveOnePerson, type LookUpName } from './people/resolve-people';
 
 export type GrantOutcome =
   | (({ granted: true; grantId: string } | { granted: false; reason: 'already_held' }) & { personName: string })
@@ -18,10 +18,11 @@ export type GrantOutcome =
 export async function grantRole({ db, present }: Pick<Services, 'db' | 'present'>, actor: Actor, input: Omit<TGrantRole, 'verb'>, lookUpName: LookUpName = async () => undefined): Promise<GrantOutcome> {
   if (!isAdmin(actor)) throw new AppError('NOT_AUTHORIZED', 'Only an admin can grant roles.');
   // Only after the admin check: resolving may add a person Teams knows but the bot has not met (issue 10).
-  const resolved = await resolvePeople(db, actor, { chosen: input.personId ? [input.personId] : [], typed: input.personId ? undefined : input.personIdTyped }, lookUpName);
+  // The choice wins over a typed name left in the fallback field.
+  const resolved = await resolveOnePerson(db, actor, { chosen: input.personId, typed: input.personId ? undefined : input.personIdTyped }, lookUpName, 'Choose one person');
   if (!resolved.ok) return { granted: false, reason: 'person_unresolved', error: resolved.error };
-  if (resolved.ids.length !== 1) return { granted: false, reason: 'person_unresolved', error: 'Choose one person' };
-  const person = await db.person.findUnique({ where: { id: resolved.ids[0] } });
+  if (!resolved.id) return { granted: false, reason: 'person_unresolved', error: 'Choose one person' };
+  const person = await db.person.findUnique({ where: { id: resolved.id } });
   if (!person) throw new AppError('NOT_FOUND', 'That person is not known to Social Steward.');
   const departmentId = needsDepartment(input.role) ? input.departmentId : undefined;
   // A role is held for a department, division or agency, never for one of its boards or commissions (subunits).

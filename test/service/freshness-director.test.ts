@@ -69,6 +69,11 @@ describe('IT Director actions on an escalation', () => {
     expect(JSON.stringify(w.services.present.freshnessEscalation(opened)).length).toBeLessThan(24_000);
     expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(pat.personId);
 
+    const sam = await w.person('Sam New');
+    const two = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerId: sam.personId, newOwnerIdTyped: 'Employee 2718' })).view;
+    expect(two.inputError).toBe('Choose one new owner');
+    expect((await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } })).ownerId).toBe(pat.personId);
+
     const typed = (await decideEscalation(w.services, director, { escalationId: escalation.id, action: 'reassign', ground: 'appears_abandoned', note: 'Pat moved.', newOwnerIdTyped: 'Employee 2718' })).view;
     expect(typed.decided).toMatchObject({ newOwner: 'Employee 2718' });
   });

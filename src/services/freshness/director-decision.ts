@@ -12,7 +12,7 @@ import { escalationViewFor } from './escalation-view';
 import { escalationDone } from '../reviews/decision-done';
 import { enqueuePresenceEvent } from '../webhooks/webhook-events';
 import { storedStringList } from '../../domain/stored-list';
-import { resolvePeople, type LookUpName } from '../people/resolve-people';
+import { resolveOnePerson, type LookUpName } from '../people/resolve-people';
 import type { PickerMode } from '../people/find-people';
 
 type Loaded = FreshnessEscalation & { presence: Presence };
@@ -111,8 +111,8 @@ export async function decideEscalation(
   // The new owner as the hand-over finds them (Teams' people picker, the bot's list or a typed name); looked up only
   // for an IT Director, so no one else can probe which people exist or add one.
   if (decision.action === 'reassign' && (decision.newOwnerId || newOwnerIdTyped) && actor.roles.some((r) => r.role === 'it_director')) {
-    const found = await resolvePeople(services.db, actor, { chosen: decision.newOwnerId ? [decision.newOwnerId] : [], typed: newOwnerIdTyped }, lookUpName);
-    decision.newOwnerId = found.ok ? found.ids[0] : undefined;
+    const found = await resolveOnePerson(services.db, actor, { chosen: decision.newOwnerId, typed: newOwnerIdTyped }, lookUpName, 'Choose one new owner');
+    decision.newOwnerId = found.ok ? found.id : undefined;
     if (!found.ok) decision.newOwnerNotFound = found.error;
   }
   return decideOnCard(directorDecision(services.config.timeZone, services.config.peoplePicker), services, actor, escalationId, decision);

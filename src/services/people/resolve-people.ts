@@ -45,6 +45,17 @@ export async function resolvePeople(db: Db, actor: Actor, input: { chosen: reado
   return { ok: true, ids: [...new Set(ids)] };
 }
 
+/**
+ * One person from a single-person input: its chosen value, its typed name, or neither (`id` undefined). Two people
+ * (a choice and a different typed name, or two typed names) are refused with `several`, for the card to show.
+ */
+export async function resolveOnePerson(db: Db, actor: Actor, input: { chosen?: string; typed?: string }, lookUpName: LookUpName, several: string): Promise<{ ok: true; id: string | undefined } | { ok: false; error: string }> {
+  if (!input.chosen && !input.typed) return { ok: true, id: undefined };
+  const r = await resolvePeople(db, actor, { chosen: input.chosen ? [input.chosen] : [], typed: input.typed }, lookUpName);
+  if (!r.ok) return r;
+  return r.ids.length > 1 ? { ok: false, error: several } : { ok: true, id: r.ids[0] };
+}
+
 async function placeholder(db: Db, actor: Actor, aadObjectId: string, lookUpName: LookUpName): Promise<string> {
   const name = ((await lookUpName(aadObjectId).catch(() => undefined)) ?? PLACEHOLDER_NAME).trim().slice(0, 200) || PLACEHOLDER_NAME;
   try {

@@ -14,7 +14,7 @@ import { factsOf, loadPresence, recordAsItStands } from './load-presence';
 import { openPresence } from './presence-reads';
 import type { PresenceView } from './presence-views';
 import { peoplePickerView, type PeoplePickerView } from '../people/find-people';
-import { resolvePeople, type LookUpName } from '../people/resolve-people';
+import { resolveOnePerson, type LookUpName } from '../people/resolve-people';
 
 type Svc = Pick<Services, 'db' | 'config' | 'present' | 'now'>;
 type Input = Omit<THandOverPresence, 'verb'>;
@@ -58,12 +58,11 @@ export async function handOverPresence(svc: Svc, actor: Actor, where: Place, inp
   const may = canStartHandOver(factsOf(presence), actor, headOf);
   if (may.refused && may.code === 'STALE_CARD') return { screen: 'presence', view: await openPresence(svc, actor, where, presence, { text: may.message, color: 'attention' }) };
   if (may.refused) refusedWith(may);
-  const chosen = input.newOwnerId || input.newOwnerIdTyped ? await resolvePeople(svc.db, actor, { chosen: input.newOwnerId ? [input.newOwnerId] : [], typed: input.newOwnerIdTyped }, lookUpName) : { ok: true as const, ids: [] };
+  const chosen = await resolveOnePerson(svc.db, actor, { chosen: input.newOwnerId, typed: input.newOwnerIdTyped }, lookUpName, 'Choose one new owner');
   if (!chosen.ok) return handOverForm(svc, actor, where, presence.id, { values, errors: { newOwnerId: chosen.error } });
-  if (chosen.ids.length > 1) return handOverForm(svc, actor, where, presence.id, { values, errors: { newOwnerId: 'Choose one new owner' } });
-  const verdict = canHandOverTo(factsOf(presence), actor, headOf, { newOwnerId: chosen.ids[0], reason: input.handoverReason });
+  const verdict = canHandOverTo(factsOf(presence), actor, headOf, { newOwnerId: chosen.id, reason: input.handoverReason });
   if (verdict.refused && verdict.code === 'INVALID_INPUT') {
-    const field = chosen.ids[0] && chosen.ids[0] !== presence.ownerId ? 'handoverReason' : 'newOwnerId';
+    const field = chosen.id && chosen.id !== presence.ownerId ? 'handoverReason' : 'newOwnerId';
     return handOverForm(svc, actor, where, presence.id, { values, errors: { [field]: verdict.message } });
   }
   if (verdict.refused && verdict.code === 'STALE_CARD') return { screen: 'presence', view: await openPresence(svc, actor, where, presence, { text: verdict.message, color: 'attention' }) };

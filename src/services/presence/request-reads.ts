@@ -6,7 +6,7 @@ import { ownLabel } from '../../domain/own-keys';
 import { formatWhen } from '../../domain/when';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../../store/prisma';
-import type { PresenceRequest, Review } from '@prisma/client';
+import type { PresenceRequest } from '@prisma/client';
 import type { FieldErrors } from '../../verbs/parse';
 import type { Services } from '../context';
 import type { DoneView } from '../done-view';
@@ -66,7 +66,8 @@ export async function requestStep(
   // Just saved, in a transaction that checked it is this requester's: read again only for a returned request, whose
   // step shows the reviewer's reason (the reviews are needed for nothing else here).
   const saved = extra.record?.id === requestId && extra.record.requesterId === actor.personId && extra.record.status !== 'returned' ? extra.record : undefined;
-  const req = saved ? { ...saved, reviews: [] as Review[] } : await loadOwnRequest(db, actor, requestId);
+  const loaded = saved ? undefined : await loadOwnRequest(db, actor, requestId);
+  const req = saved ?? loaded!;
   const draft = extra.draft ?? draftOf(req.answers);
   const chosen = [draft.approverId, ...(draft.spokespersonIds?.split(',') ?? [])].filter((x): x is string => Boolean(x?.trim())).map((s) => s.trim());
   // Each list only on the step that offers it; people never as a whole list (issue 10: a City of 3,000).
@@ -74,7 +75,7 @@ export async function requestStep(
     step === 1 ? departmentChoices(db, { subunits: true }) : [],
     step === 3 ? peoplePickerView(db, config.peoplePicker, chosen) : undefined,
   ]);
-  const lastReturn = req.reviews.filter((r) => r.status === 'rejected').sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];
+  const lastReturn = loaded?.reviews.filter((r) => r.status === 'rejected').sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0];
   const returnedReason = req.status === 'returned' ? lastReturn?.reason ?? undefined : undefined;
   return { screen: 'step', view: { requestId, step, draft, departments, people, typed: extra.typed, returnedReason, errors: extra.errors, saved: extra.saved } };
 }

@@ -16,6 +16,6 @@ export function register(router: Router): void {
   router.verb(
     'freshness.decide',
     async (turn, { verb: _verb, ...input }) => afterDecision(turn, await decideEscalation(turn.services, turn.actor, input, nameLookup(turn.ctx)), freshnessEscalation),
-    'This card does not name an escalation and an action, or its note is over 1,000 characters. Nothing was changed.',
+    'This card does not name an escalation and an action, its note is over 1,000 characters, or a typed name is over 100. Nothing was changed.',
   );
 }

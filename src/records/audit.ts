@@ -18,7 +18,18 @@ export interface AuditInput {
  * queue instead of reading the same predecessor; seq stays the primary key, so a fork could never commit anyway.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): Promise<{ seq: number; hash: string }> {
-  const [head] = await tx.$queryRaw<Array<{ headSeq: number | bigint; headHash: string }>>`UPDATE "AuditChainLock" SET "appends" = "appends" + 1 WHERE "id" = 1 RETURNING "headSeq", "headHash"`;
+  const [head] = await tx.$queryRawUnsafe<AuditHead[]>(TAKE_AUDIT_HEAD);
+  const event = nextAuditEvent(head, input, now);
+  await tx.auditEvent.create({ data: event, select: { seq: true } });
+  return { seq: event.seq, hash: event.hash };
+}
+
+/** The chain's head as the lock row keeps it; the first statement of every append, through Prisma or the driver. */
+export const TAKE_AUDIT_HEAD = 'UPDATE "AuditChainLock" SET "appends" = "appends" + 1 WHERE "id" = 1 RETURNING "headSeq", "headHash"';
+export type AuditHead = { headSeq: number | bigint; headHash: string | null };
+
+/** The event that follows `head`, hashed: the second statement inserts exactly these fields. */
+export function nextAuditEvent(head: AuditHead | undefined, input: AuditInput, now: Date) {
   if (!head) throw new Error('the audit chain has no lock row: run the migrations (npm run db:migrate)');
   const fields = {
     seq: Number(head.headSeq) + 1,
@@ -32,9 +43,7 @@ export async function appendAudit(tx: Tx, input: AuditInput, now = new Date()): 
     data: JSON.stringify(input.data ?? {}),
     prevHash: head.headHash ?? GENESIS_HASH,
   };
-  const hash = hashAuditEvent(fields);
-  await tx.auditEvent.create({ data: { ...fields, hash }, select: { seq: true } });
-  return { seq: fields.seq, hash };
+  return { ...fields, hash: hashAuditEvent(fields) };
 }
 
 /** Reads the whole chain in pages, so a long trail does not have to fit in memory at once. */

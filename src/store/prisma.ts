@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { dialectOf, sqliteFile, type Dialect } from './dialect';
 import { createTurnReads, type TurnReads } from './turn-reads';
+import { postgresDraftStore, sqliteDraftStore, type DraftStore } from './draft-store';
+import { driverPool } from './driver-pool';
+import { sharedSqlite } from './shared-sqlite';
 
 export type Db = PrismaClient;
 /** A transaction client: services write a change, its audit event and its outbox rows through one of these. */
@@ -11,6 +13,7 @@ export type Tx = Prisma.TransactionClient;
 
 const dialects = new WeakMap<object, Dialect>();
 const turnReads = new WeakMap<object, TurnReads>();
+const draftStores = new WeakMap<object, DraftStore>();
 
 /**
  * The Prisma client for DATABASE_URL: SQLite through better-sqlite3, or PostgreSQL through pg with the client
@@ -19,23 +22,30 @@ const turnReads = new WeakMap<object, TurnReads>();
  */
 export function createPrisma(databaseUrl: string): PrismaClient {
   const dialect = dialectOf(databaseUrl);
+  const pool = driverPool(databaseUrl);
   let db: PrismaClient;
+  let drafts: DraftStore;
   if (dialect === 'sqlite') {
     mkdirSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true });
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+    const shared = sharedSqlite(databaseUrl, TX_OPTIONS.maxWait);
+    db = new PrismaClient({ adapter: shared.adapter });
+    drafts = sqliteDraftStore(() => shared.connection(() => db.$connect()), shared.gate);
   } else {
     // Loaded only when asked for, so the SQLite quick start never needs pg.
     const { PrismaPg } = require('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg');
     const { PrismaClient: PgClient } = require('.prisma/client-pg') as { PrismaClient: new (o: object) => unknown };
     db = new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as PrismaClient;
+    drafts = postgresDraftStore(pool.pool);
   }
   dialects.set(db, dialect);
-  // The driver-level reads share the client's lifetime: whoever disconnects the client closes them too.
-  const reads = createTurnReads(databaseUrl);
+  draftStores.set(db, drafts);
+  // The driver-level reads and pool share the client's lifetime: whoever disconnects the client closes them too.
+  const reads = createTurnReads(databaseUrl, pool.pool);
   turnReads.set(db, reads);
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
     await reads.close();
+    await pool.close();
     await disconnect();
   };
   return db;
@@ -46,6 +56,13 @@ export function turnReadsOf(db: Db): TurnReads {
   const reads = turnReads.get(db);
   if (!reads) throw new Error('not a client made by createPrisma');
   return reads;
+}
+
+/** Guided-flow saves through the driver (src/store/draft-store.ts), on the same database as the client. */
+export function draftStoreOf(db: Db): DraftStore {
+  const drafts = draftStores.get(db);
+  if (!drafts) throw new Error('not a client made by createPrisma');
+  return drafts;
 }
 
 export function dialectOfClient(db: Db): Dialect {

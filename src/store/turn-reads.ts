@@ -50,27 +50,21 @@ function sqliteReads(file: string): TurnReads {
   };
 }
 
-/** PostgreSQL: a small pool of its own (the turn reads never run inside a Prisma transaction), opened when first used. */
-function postgresReads(url: string): TurnReads {
-  let pool: Pool | undefined;
-  const open = () => (pool ??= new Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
+/** PostgreSQL: through the driver pool (src/store/driver-pool.ts); the turn reads never run inside a Prisma transaction. */
+function postgresReads(pool: () => Pool): TurnReads {
   return {
     async authVersion() {
-      const { rows } = await open().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
+      const { rows } = await pool().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
       return rows[0]?.version ?? 0;
     },
     async departmentIds() {
-      const { rows } = await open().query<{ id: string }>({ name: 'department-ids', text: 'SELECT "id" FROM "Department"' });
+      const { rows } = await pool().query<{ id: string }>({ name: 'department-ids', text: 'SELECT "id" FROM "Department"' });
       return rows.map((r) => r.id);
     },
-    async close() {
-      const closing = pool;
-      pool = undefined;
-      await closing?.end();
-    },
+    async close() {},
   };
 }
 
-export function createTurnReads(databaseUrl: string): TurnReads {
-  return dialectOf(databaseUrl) === 'sqlite' ? sqliteReads(sqliteFile(databaseUrl)) : postgresReads(databaseUrl);
+export function createTurnReads(databaseUrl: string, pool: () => Pool): TurnReads {
+  return dialectOf(databaseUrl) === 'sqlite' ? sqliteReads(sqliteFile(databaseUrl)) : postgresReads(pool);
 }

@@ -1,8 +1,12 @@
 import { ServiceWorld } from '../harness/service-world';
+import { seedLivePresence } from '../harness/freshness-seed';
 import type { Actor } from '../../src/domain/roles';
 import { saveStep } from '../../src/services/engines/guided-flow';
 import { requestFlow } from '../../src/services/presence/request-flow';
 import { policyFlow } from '../../src/services/policy/policy-flow';
+import { postFlow } from '../../src/services/posts/post-flow';
+import { appendAudit, verifyAuditTrail } from '../../src/records/audit';
+import { heldForPoliceCase } from '../../src/errors/held-for-police';
 
 /** The guided-flow engine at the service level (issue 9 item 1; REQ-1, POL-1). */
 describe('guided-flow engine', () => {
@@ -76,5 +80,61 @@ describe('guided-flow engine', () => {
     await expect(saveStep(policyFlow, w.services, staff, { id: policy.id, step: 1, nav: 'save', values: { p1: 'x' } })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     expect(await w.db.auditEvent.count()).toBe(events);
     expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).toBe('{}');
+  });
+
+  describe('saves through the driver, beside Prisma (docs/decisions/0008)', () => {
+    it('waits for a Prisma transaction that is open, and neither joins the other', async () => {
+      const req = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+      const other = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+      let finish!: () => void;
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      // A Prisma transaction that writes, then waits across many turns of the event loop, then rolls back.
+      const prismaTx = w.db.$transaction(async (tx) => {
+        await tx.presenceRequest.update({ where: { id: other.id }, data: { answers: '{"handle":"rolled back"}' } });
+        await held;
+        throw new Error('rolled back on purpose');
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      let saved = false;
+      const save = saveStep(requestFlow([]), w.services, rae, { id: req.id, step: 1, nav: 'save', values: { handle: '@ParksSaved' } }).then((out) => {
+        saved = true;
+        return out;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(saved).toBe(false);
+      finish();
+      await expect(prismaTx).rejects.toThrow('rolled back on purpose');
+      expect((await save).changed).toEqual(['handle']);
+      // The save committed on its own; the rolled-back transaction took nothing of it, and left nothing of its own.
+      expect(JSON.parse((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).handle).toBe('@ParksSaved');
+      expect((await w.db.presenceRequest.findUniqueOrThrow({ where: { id: other.id } })).answers).toBe('{}');
+    });
+
+    it('keeps one audit chain (REC-1) when saves and Prisma appends run at once', async () => {
+      w.setClock('2026-05-02T09:30:00Z');
+      const reqs = await Promise.all(Array.from({ length: 12 }, () => w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } })));
+      await Promise.all([
+        ...reqs.map((r, i) => saveStep(requestFlow([]), w.services, rae, { id: r.id, step: 1, nav: 'save', values: { handle: `@Parks${i}` } })),
+        ...reqs.map((r) => w.db.$transaction((tx) => appendAudit(tx, { actor: { personId: rae.personId, name: rae.name }, action: 'test.appended', entityType: 'presence_request', entityId: r.id }))),
+      ]);
+      expect(await w.db.auditEvent.count({ where: { entityId: { in: reqs.map((r) => r.id) } } })).toBe(24);
+      expect(await verifyAuditTrail(w.db)).toMatchObject({ ok: true });
+      // Version and updatedAt move with every save (at the services' clock), and the stored time reads back through Prisma.
+      const after = await w.db.presenceRequest.findUniqueOrThrow({ where: { id: reqs[0].id } });
+      expect(after.version).toBe(2);
+      expect(after.updatedAt.toISOString()).toBe('2026-05-02T09:30:00.000Z');
+    });
+
+    it('a post held for police (REC-3) is refused by the database, and the person is told why', async () => {
+      const presenceId = await seedLivePresence(w.db, rae.personId, '@HeldPools', new Date('2026-04-01T12:00:00Z'), 10);
+      const post = await w.db.post.create({ data: { presenceId, drafterId: rae.personId, status: 'draft', draft: JSON.stringify({ text: 'Not out yet.' }) } });
+      await w.db.recordHold.create({ data: { referralId: 'referral-1', caseNumber: 'MPD-26-0001', entityType: 'post', entityId: post.id, createdAt: new Date() } });
+      const presence = await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } });
+      const events = await w.db.auditEvent.count();
+      const refused = await saveStep(postFlow(presence, w.services.config), w.services, rae, { id: post.id, step: 1, nav: 'save', values: { text: 'Changed while held.' } }).catch((err: unknown) => err);
+      expect(heldForPoliceCase(refused)).toBe('MPD-26-0001');
+      expect(await w.db.auditEvent.count()).toBe(events);
+      expect((await w.db.post.findUniqueOrThrow({ where: { id: post.id } })).draft).toBe(JSON.stringify({ text: 'Not out yet.' }));
+    });
   });
 });

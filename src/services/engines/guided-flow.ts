@@ -3,8 +3,9 @@ import type { Result } from '../../domain/result';
 import { nextStep } from '../../domain/guided-steps';
 import { normalizeInput, type FieldKind } from '../../domain/normalize-input';
 import { AppError, refusedWith } from '../../errors/app-error';
-import { appendAudit } from '../../records/audit';
-import { TX_OPTIONS, type Tx } from '../../store/prisma';
+import type { z } from 'zod';
+import { draftStoreOf } from '../../store/prisma';
+import type { ColumnValue, DraftTable } from '../../store/draft-store';
 import type { Services } from '../context';
 import { orAsItStands } from './stale-click';
 
@@ -53,13 +54,16 @@ export interface FlowDeclaration<R> {
   entityType: string;
   steps: readonly FlowStep[];
   notFound: string;
-  load(tx: Tx, id: string): Promise<R | null>;
+  /** Where its drafts are kept, and the columns a save reads, as a stored row must read. */
+  table: DraftTable;
+  row: z.ZodObject<z.ZodRawShape> & z.ZodType<R>;
   /** Who may change this draft, and whether its state still allows it. */
   canEdit(record: R, actor: Actor): Result;
   draftOf(record: R): Draft;
   /** Problems of a step, keyed by field; empty when the step is valid. */
   check(step: number, draft: Draft): Record<string, string>;
-  write(tx: Tx, record: R, draft: Draft, step: number): Promise<void>;
+  /** The columns a save writes (version and updatedAt move with them), or none when nothing needs writing. */
+  update(record: R, draft: Draft, step: number): Record<string, ColumnValue> | undefined;
 }
 
 export type StepSaved<R = unknown> = { draft: Draft; step: number; errors?: Record<string, string>; changed: string[]; record: R };
@@ -77,32 +81,37 @@ export async function saveStep<R>(
 ): Promise<StepSaved<R>> {
   const spec = flow.steps[input.step - 1];
   if (!spec) throw new AppError('INVALID_INPUT', 'This card names a step that does not exist.');
-  return db.$transaction(async (tx) => {
-    const record = await flow.load(tx, input.id);
-    if (!record) throw new AppError('NOT_FOUND', flow.notFound);
-    const allowed = flow.canEdit(record, actor);
-    if (allowed.refused) refusedWith(allowed);
+  // Through the driver, not Prisma (docs/decisions/0008): the commonest click, and one transaction either way.
+  return draftStoreOf(db).save({
+    table: flow.table,
+    id: input.id,
+    row: flow.row,
+    now: now(),
+    decide: (record) => {
+      if (!record) throw new AppError('NOT_FOUND', flow.notFound);
+      const allowed = flow.canEdit(record, actor);
+      if (allowed.refused) refusedWith(allowed);
 
-    const draft = { ...flow.draftOf(record) };
-    const tooLong = overCap(spec.fields, input.values);
-    if (tooLong) return { draft: { ...draft, ...tooLong.cut }, step: input.step, changed: [], errors: tooLong.errors, record };
-    const changed: string[] = [];
-    for (const field of spec.fields) {
-      const value = normalizeInput(field.kind, Object.hasOwn(input.values, field.id) ? input.values[field.id] : undefined);
-      if (value === (Object.hasOwn(draft, field.id) ? draft[field.id] : undefined)) continue;
-      changed.push(field.id);
-      if (value === undefined) delete draft[field.id];
-      else draft[field.id] = value;
-    }
-    const errors = input.nav === 'next' ? flow.check(input.step, draft) : {};
-    const valid = Object.keys(errors).length === 0;
-    const step = nextStep(input.nav, input.step, valid, stepCount(flow));
-    await flow.write(tx, record, draft, step);
-    if (changed.length) {
-      await appendAudit(tx, { actor: { personId: actor.personId, name: actor.name }, action: `${flow.name}.draft_saved`, entityType: flow.entityType, entityId: input.id, data: { step: input.step, fields: changed } }, now());
-    }
-    return { draft, step, changed, record, ...(valid ? {} : { errors }) };
-  }, TX_OPTIONS);
+      const draft = { ...flow.draftOf(record) };
+      const tooLong = overCap(spec.fields, input.values);
+      if (tooLong) return { result: { draft: { ...draft, ...tooLong.cut }, step: input.step, changed: [], errors: tooLong.errors, record } };
+      const changed: string[] = [];
+      for (const field of spec.fields) {
+        const value = normalizeInput(field.kind, Object.hasOwn(input.values, field.id) ? input.values[field.id] : undefined);
+        if (value === (Object.hasOwn(draft, field.id) ? draft[field.id] : undefined)) continue;
+        changed.push(field.id);
+        if (value === undefined) delete draft[field.id];
+        else draft[field.id] = value;
+      }
+      const errors = input.nav === 'next' ? flow.check(input.step, draft) : {};
+      const valid = Object.keys(errors).length === 0;
+      const step = nextStep(input.nav, input.step, valid, stepCount(flow));
+      const audit = changed.length
+        ? { actor: { personId: actor.personId, name: actor.name }, action: `${flow.name}.draft_saved`, entityType: flow.entityType, entityId: input.id, data: { step: input.step, fields: changed } }
+        : undefined;
+      return { set: flow.update(record, draft, step), audit, result: { draft, step, changed, record, ...(valid ? {} : { errors }) } };
+    },
+  });
 }
 
 /**

@@ -29,7 +29,7 @@ export function presenceFacts(p: Presence): PostPresenceFacts & { cityWebPage?: 
   };
 }
 
-export const postFacts = (p: Post): PostFacts => ({ drafterId: p.drafterId, status: p.status as PostStatus });
+export const postFacts = (p: Pick<Post, 'drafterId' | 'status'>): PostFacts => ({ drafterId: p.drafterId, status: p.status as PostStatus });
 
 /** The compose card's stored values; a corrupted row reads as empty rather than failing every screen. */
 export function valuesOf(json: string): ComposeValues {

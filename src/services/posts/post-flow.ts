@@ -1,4 +1,5 @@
-import type { Post, Presence } from '@prisma/client';
+import type { Presence } from '@prisma/client';
+import { z } from 'zod';
 import type { Config } from '../../config/config';
 import { canEditPost } from '../../domain/posts/post-rules';
 import { blocking } from '../../domain/posts/check-post';
@@ -9,18 +10,22 @@ import { findingsFor, postFacts, valuesOf } from './post-facts';
 
 const KINDS: Readonly<Record<string, FieldKind>> = { text: 'longText', links: 'longText', emergency: 'choice', image1Url: 'url', image2Url: 'url', image3Url: 'url' };
 
+/** The columns a save reads: who drafted it, where it stands, and the draft so far. */
+const PostRow = z.object({ id: z.string(), drafterId: z.string(), status: z.string(), draft: z.string() });
+
 /**
  * Issue 11 "Compose", declared for the guided-flow engine: one step (the compose card), then the summary (the post
  * as it will read, with Submit). Next moves on only when nothing blocks (POST-2, POST-3, POST-4, alt text, limits).
  * Saving an approved post makes it a draft again: the approved round stays frozen, the edit needs approval.
  */
-export function postFlow(presence: Presence, config: Pick<Config, 'cityWebDomains' | 'emergencyPageUrl' | 'timeZone'>): FlowDeclaration<Post> {
+export function postFlow(presence: Presence, config: Pick<Config, 'cityWebDomains' | 'emergencyPageUrl' | 'timeZone'>): FlowDeclaration<z.infer<typeof PostRow>> {
   return {
     name: 'post',
     entityType: 'post',
     steps: [{ title: 'Compose', fields: COMPOSE_FIELDS.map((id) => ({ id, kind: Object.hasOwn(KINDS, id) ? KINDS[id] : 'text' })) }],
     notFound: 'That post does not exist. Type "my posts" to see yours.',
-    load: (tx, id) => tx.post.findUnique({ where: { id } }),
+    table: 'Post',
+    row: PostRow,
     canEdit: (post, actor) => canEditPost(postFacts(post), actor),
     draftOf: (post) => valuesOf(post.draft),
     check: (_step, values) => {
@@ -32,11 +37,11 @@ export function postFlow(presence: Presence, config: Pick<Config, 'cityWebDomain
       if (blocks.length) errors.text ??= `Fix the ${blocks.length === 1 ? 'problem' : `${blocks.length} problems`} marked "must fix" below first.`;
       return errors;
     },
-    write: async (tx, post, values) => {
+    update: (post, values) => {
       const json = JSON.stringify(values);
-      if (json === post.draft) return;
+      if (json === post.draft) return undefined;
       const at = publishAtOf(values, config.timeZone);
-      await tx.post.update({ where: { id: post.id }, data: { draft: json, publishAt: at.ok ? at.at : null, version: { increment: 1 }, ...(post.status === 'approved' ? { status: 'draft' } : {}) } });
+      return { draft: json, publishAt: at.ok ? at.at : null, ...(post.status === 'approved' ? { status: 'draft' } : {}) };
     },
   };
 }

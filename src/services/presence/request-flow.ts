@@ -1,4 +1,4 @@
-import type { PresenceRequest } from '@prisma/client';
+import { z } from 'zod';
 import { canEdit, type RequestStatus } from '../../domain/presence-request';
 import { checkStep, stepFields, stepSchemas, STEP_TITLES, type DraftAnswers, type StepSchemas } from '../../domain/presence-answers';
 import type { FieldKind } from '../../domain/normalize-input';
@@ -20,23 +20,26 @@ const MAX: Readonly<Record<string, number>> = {
   attestCityAccount: 8, attestNotice: 8,
 };
 
+/** The columns a save reads: who asked, where it stands, and the answers so far. */
+const RequestRow = z.object({ id: z.string(), requesterId: z.string(), status: z.string(), answers: z.string() });
+export type RequestRow = z.infer<typeof RequestRow>;
+
 /** REQ-1 "Request a presence", declared for the guided-flow engine: five steps, their fields from the zod schemas. */
-export function requestFlow(domains: readonly string[], departments?: ReadonlySet<string>): FlowDeclaration<PresenceRequest> {
+export function requestFlow(domains: readonly string[], departments?: ReadonlySet<string>): FlowDeclaration<RequestRow> {
   const schemas: StepSchemas = stepSchemas(domains, departments);
   return {
     name: 'request',
     entityType: 'presence_request',
     steps: STEP_TITLES.map((title, i) => ({ title, fields: stepFields(schemas, i + 1).map((id) => ({ id, kind: Object.hasOwn(KINDS, id) ? KINDS[id] : 'text', max: Object.hasOwn(MAX, id) ? MAX[id] : 200 })) })),
     notFound: 'That request no longer exists. Type "my requests" to see yours.',
-    load: (tx, id) => tx.presenceRequest.findUnique({ where: { id } }),
+    table: 'PresenceRequest',
+    row: RequestRow,
     canEdit: (req, actor) => canEdit({ requesterId: req.requesterId, status: req.status as RequestStatus }, actor),
     draftOf: (req) => draftOf(req.answers),
     check: (step, draft) => {
       const c = checkStep(schemas, step, draft as DraftAnswers);
       return c.ok ? {} : c.errors;
     },
-    write: async (tx, req, draft, step) => {
-      await tx.presenceRequest.update({ where: { id: req.id }, data: { answers: JSON.stringify(draft), step, version: { increment: 1 } } });
-    },
+    update: (_req, draft, step) => ({ answers: JSON.stringify(draft), step }),
   };
 }

@@ -6,7 +6,7 @@ import { ownLabel } from '../../domain/own-keys';
 import { formatWhen } from '../../domain/when';
 import { AppError } from '../../errors/app-error';
 import type { Db } from '../../store/prisma';
-import type { PresenceRequest } from '@prisma/client';
+import type { RequestRow } from './request-flow';
 import type { FieldErrors } from '../../verbs/parse';
 import type { Services } from '../context';
 import type { DoneView } from '../done-view';
@@ -60,7 +60,7 @@ export async function requestStep(
   actor: Actor,
   requestId: string,
   step: number,
-  extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean; typed?: Record<string, string>; record?: PresenceRequest } = {},
+  extra: { draft?: DraftAnswers; errors?: FieldErrors; saved?: boolean; typed?: Record<string, string>; record?: RequestRow } = {},
 ): Promise<RequestScreen> {
   const { db, config } = svc;
   // Just saved, in a transaction that checked it is this requester's: read again only for a returned request, whose

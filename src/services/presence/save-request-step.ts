@@ -1,4 +1,4 @@
-import type { PresenceRequest } from '@prisma/client';
+import type { RequestRow } from './request-flow';
 import type { Actor } from '../../domain/roles';
 import { AppError } from '../../errors/app-error';
 import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-flow';
@@ -96,7 +96,7 @@ export async function saveRequestStep(
     if (!people.ok) return requestStep(svc, actor, input.requestId, input.step, { draft: people.draft, errors: people.errors, typed: people.typed });
     input = { ...input, values: people.values };
   }
-  const screens: FlowScreens<RequestScreen, PresenceRequest> = {
+  const screens: FlowScreens<RequestScreen, RequestRow> = {
     step: (id, step, extra) => requestStep(svc, actor, id, step, extra),
     summary: (id) => requestSummary(svc, actor, id),
     asItStands: (id, why) => requestSummary(svc, actor, id, why),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { dialectOf, sqliteFile, type Dialect } from './dialect';
-import { createTurnReads, type TurnReads } from './turn-reads';
+import { postgresReads, sqliteReads, type TurnReads } from './turn-reads';
 import { postgresDraftStore, sqliteDraftStore, type DraftStore } from './draft-store';
 import { driverPool } from './driver-pool';
 import { sharedSqlite } from './shared-sqlite';
@@ -22,30 +22,34 @@ const draftStores = new WeakMap<object, DraftStore>();
  */
 export function createPrisma(databaseUrl: string): PrismaClient {
   const dialect = dialectOf(databaseUrl);
-  const pool = driverPool(databaseUrl);
   let db: PrismaClient;
   let drafts: DraftStore;
+  let reads: TurnReads;
+  let closePool = async () => {};
   if (dialect === 'sqlite') {
     mkdirSync(path.dirname(sqliteFile(databaseUrl)), { recursive: true });
     const shared = sharedSqlite(databaseUrl, TX_OPTIONS.maxWait);
     db = new PrismaClient({ adapter: shared.adapter });
     drafts = sqliteDraftStore(() => shared.connection(() => db.$connect()), shared.gate);
+    reads = sqliteReads(sqliteFile(databaseUrl));
   } else {
     // Loaded only when asked for, so the SQLite quick start never needs pg.
     const { PrismaPg } = require('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg');
     const { PrismaClient: PgClient } = require('.prisma/client-pg') as { PrismaClient: new (o: object) => unknown };
     db = new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as PrismaClient;
+    const pool = driverPool(databaseUrl);
     drafts = postgresDraftStore(pool.pool);
+    reads = postgresReads(pool.pool);
+    closePool = pool.close;
   }
   dialects.set(db, dialect);
   draftStores.set(db, drafts);
-  // The driver-level reads and pool share the client's lifetime: whoever disconnects the client closes them too.
-  const reads = createTurnReads(databaseUrl, pool.pool);
   turnReads.set(db, reads);
+  // What runs on the driver shares the client's lifetime: whoever disconnects the client closes it too.
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
     await reads.close();
-    await pool.close();
+    await closePool();
     await disconnect();
   };
   return db;

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { Pool } from 'pg';
-import { dialectOf, sqliteFile } from './dialect';
+import type { Pool } from 'pg';
 
 /**
  * The reads every turn makes, straight through the database driver instead of Prisma's client engine: a Prisma query
@@ -20,7 +19,7 @@ export interface TurnReads {
  * SQLite: a second connection of this process to the same file. In WAL mode (sqlite-settings.ts) it reads the last
  * committed state without waiting for Prisma's connection, and each statement sees every commit before it.
  */
-function sqliteReads(file: string): TurnReads {
+export function sqliteReads(file: string): TurnReads {
   let db: Database.Database | undefined;
   let version: Database.Statement | undefined;
   let departments: Database.Statement | undefined;
@@ -51,7 +50,7 @@ function sqliteReads(file: string): TurnReads {
 }
 
 /** PostgreSQL: through the driver pool (src/store/driver-pool.ts); the turn reads never run inside a Prisma transaction. */
-function postgresReads(pool: () => Pool): TurnReads {
+export function postgresReads(pool: () => Pool): TurnReads {
   return {
     async authVersion() {
       const { rows } = await pool().query<{ version: number }>({ name: 'auth-version', text: 'SELECT "version" FROM "AuthVersion" WHERE "id" = 1' });
@@ -63,8 +62,4 @@ function postgresReads(pool: () => Pool): TurnReads {
     },
     async close() {},
   };
-}
-
-export function createTurnReads(databaseUrl: string, pool: () => Pool): TurnReads {
-  return dialectOf(databaseUrl) === 'sqlite' ? sqliteReads(sqliteFile(databaseUrl)) : postgresReads(pool);
 }

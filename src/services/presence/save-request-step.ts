@@ -5,7 +5,7 @@ import { saveStepAndShow, type FlowScreens, type Nav } from '../engines/guided-f
 import { requestFlow } from './request-flow';
 import { appendAudit } from '../../records/audit';
 import { TX_OPTIONS, type Tx } from '../../store/prisma';
-import type { DraftAnswers } from '../../domain/presence-answers';
+import { stepFields, stepSchemas, type DraftAnswers } from '../../domain/presence-answers';
 import type { Services, Where } from '../context';
 import { requestStep, requestSummary, type RequestScreen } from './request-reads';
 import { draftOf } from './request-views';
@@ -101,6 +101,8 @@ export async function saveRequestStep(
     summary: (id) => requestSummary(svc, actor, id),
     asItStands: (id, why) => requestSummary(svc, actor, id, why),
   };
-  const flow = requestFlow(svc.config.cityWebDomains, await cityDepartmentIds(svc.db));
+  // The department answer is checked against the City's list only where a step is checked (Next) and at submit.
+  const checksDepartment = input.nav === 'next' && stepFields(stepSchemas(svc.config.cityWebDomains), input.step).includes('departmentId');
+  const flow = requestFlow(svc.config.cityWebDomains, checksDepartment ? await cityDepartmentIds(svc.db) : undefined);
   return saveStepAndShow(flow, screens, svc, actor, { id: input.requestId, step: input.step, nav: input.nav, values: input.values });
 }

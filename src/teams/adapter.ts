@@ -38,9 +38,10 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
  * Two changes to how botbuilder authenticates a turn:
  * - a token with a bad signature or `alg: none` fails inside jsonwebtoken, whose errors reach botbuilder as plain
  *   errors that it answers with 500 and the error's text: they are authentication failures, answered 401;
- * - botbuilder builds a new connector client (an HTTP pipeline of a dozen policies) for every turn's replies, and a
- *   user token client (another pipeline) that this bot never uses; one client per service URL and audience, and one
- *   user token client per app id, serve every turn (the credentials inside cache their tokens themselves).
+ * - botbuilder builds a new connector client (an HTTP pipeline of a dozen policies) for every turn's replies and
+ *   every proactive message, and a user token client (another pipeline) that this bot never uses; one client per
+ *   service URL and audience, and one user token client per app id, serve them all (the credentials inside cache
+ *   their tokens themselves).
  */
 function wrapAuthentication(adapter: TeamsAdapter): void {
   // botFrameworkAuthentication is protected in CloudAdapterBase; this is the one place that reaches it.
@@ -51,6 +52,13 @@ function wrapAuthentication(adapter: TeamsAdapter): void {
   const tokenClients = new LRUCache<string, ReturnType<BotFrameworkAuthentication['createUserTokenClient']>>({ max: 50 });
   const createUserTokenClient = auth.createUserTokenClient.bind(auth);
   auth.createUserTokenClient = (identity) => remembered(tokenClients, JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '', () => createUserTokenClient(identity));
+  // Both factories sign with this bot's own credentials (one app id per process), so their clients are interchangeable.
+  const sharing = (factory: ConnectorFactory): ConnectorFactory => ({
+    create: (serviceUrl, audience) => remembered(clients, `${serviceUrl} ${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+  });
+  // Proactive sends (the outbox) get their factory here, one per message.
+  const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => sharing(createConnectorFactory(identity));
   auth.authenticateRequest = async (activity, authHeader) => {
     let result;
     try {
@@ -61,12 +69,7 @@ function wrapAuthentication(adapter: TeamsAdapter): void {
       }
       throw err;
     }
-    const factory = result.connectorFactory;
-    if (!factory) return result;
-    const cached: ConnectorFactory = {
-      create: (serviceUrl, audience) => remembered(clients, `${serviceUrl} ${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
-    };
-    return { ...result, connectorFactory: cached };
+    return result.connectorFactory ? { ...result, connectorFactory: sharing(result.connectorFactory) } : result;
   };
 }
 

@@ -31,7 +31,8 @@ class StormySender implements Sender {
 describe('outbox under a Teams throttling storm (simulated clock)', () => {
   let dataDir: string;
   let db: Db;
-  const clock = { now: Date.parse('2026-12-07T09:00:00Z') };
+  // Moved to just after the real time once a test's rows are queued (they are queued at the real time).
+  const clock = { now: 0 };
   const message = (summary: string) => ({ card: card([title(summary)]), summary });
 
   beforeEach(async () => {
@@ -58,6 +59,7 @@ describe('outbox under a Teams throttling storm (simulated clock)', () => {
       await enqueueUpdate(tx, reviewCard.id, message('IT review card, decided'));
       for (const p of people) for (let i = 1; i <= 4; i++) await enqueueToPerson(tx, p.id, message(`${p.name} notice ${i}`));
     });
+    clock.now = Date.now() + 1000;
   }
 
   function worker(sender: Sender) {
@@ -74,6 +76,7 @@ describe('outbox under a Teams throttling storm (simulated clock)', () => {
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     expect(rows).toHaveLength(14);
     // Every head of a conversation was refused about once a second for two minutes, far past the 8-attempt budget.
+    expect(rows.filter((r) => r.throttledAttempts > 0).map((r) => r.conversationKey).sort()).toEqual(['19:it-review', 'a:Dana', 'a:Ivy', 'a:Pat']);
     expect(Math.min(...rows.filter((r) => r.throttledAttempts > 0).map((r) => r.attempts))).toBeGreaterThan(100);
     expect(sender.delivered.filter((s) => s.startsWith('IT review'))).toEqual(['IT review card', 'IT review card, decided']);
     expect(sender.delivered.filter((s) => s.startsWith('Pat'))).toEqual(['Pat notice 1', 'Pat notice 2', 'Pat notice 3', 'Pat notice 4']);

@@ -64,7 +64,7 @@ function refusedByDatabase(err: unknown, table: DraftTable): Error {
 
 /**
  * SQLite: on Prisma's own connection, between Prisma's transactions. `gate` is held by every Prisma transaction
- * (src/store/prisma.ts), so this transaction never runs inside one, and it never yields: a second connection of this
+ * (src/store/shared-sqlite.ts), so this transaction never runs inside one, and it never yields: a second connection of this
  * process would have to wait for the write lock synchronously, holding the event loop that Prisma's transaction
  * needs to finish.
  */
@@ -121,6 +121,7 @@ export function postgresDraftStore(pool: () => Pool): DraftStore {
   return {
     async save(s) {
       const client: PoolClient = await pool().connect();
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const columns = Object.keys(s.row.shape);
@@ -140,10 +141,11 @@ export function postgresDraftStore(pool: () => Pool): DraftStore {
         await client.query('COMMIT');
         return out.result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is dropped from the pool, not handed to the next save.
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
   };

@@ -62,11 +62,20 @@ function refusedByDatabase(err: unknown, table: DraftTable): Error {
   return Object.assign(new Error(`the database refused a save of a ${table} row`), { cause: { message } });
 }
 
+/** The most saves one SQLite transaction takes; more wait for the next. */
+const MOST_PER_COMMIT = 100;
+
+type Waiting = { save: DraftSave<unknown, unknown>; resolve(result: unknown): void; reject(err: unknown): void };
+
 /**
- * SQLite: on Prisma's own connection, between Prisma's transactions. `gate` is held by every Prisma transaction
- * (src/store/shared-sqlite.ts), so this transaction never runs inside one, and it never yields: a second connection of this
- * process would have to wait for the write lock synchronously, holding the event loop that Prisma's transaction
- * needs to finish.
+ * SQLite: on Prisma's own connection, between Prisma's transactions, and saves that arrive together commit together.
+ * `gate` is held by every Prisma transaction (src/store/shared-sqlite.ts), so this transaction never runs inside one,
+ * and it never yields: a second connection of this process would have to wait for the write lock synchronously,
+ * holding the event loop that Prisma's transaction needs to finish.
+ * A save waits one turn of the event loop for others (group commit): a COMMIT costs more than a save's own
+ * statements, and the saves of one commit share its pages (the chain's head, the newest audit events). Each save
+ * runs in a savepoint of its own: one that throws is rolled back alone and told so; the others commit, and each is
+ * answered only once the commit is on disk. If the commit itself fails, every save in it is told, and none is saved.
  */
 export function sqliteDraftStore(connection: () => Promise<Database.Database>, gate: MutexInterface): DraftStore {
   const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -82,29 +91,62 @@ export function sqliteDraftStore(connection: () => Promise<Database.Database>, g
     return s;
   };
   const at = (d: Date) => d.toISOString().replace('Z', '+00:00'); // as Prisma's adapter stores a DateTime
-  return {
-    async save(s) {
+
+  const one = <R, T>(db: Database.Database, s: DraftSave<R, T>): T => {
+    const columns = Object.keys(s.row.shape);
+    const found = prepare(db, statements(s.table, columns, undefined).read).get(s.id);
+    const out = s.decide(found === undefined ? undefined : s.row.parse(found));
+    const set = out.set && Object.keys(out.set);
+    const sql = statements(s.table, columns, set);
+    try {
+      if (sql.write) prepare(db, sql.write).run(...set!.map((c) => param(out.set![c], at)), at(s.now), s.id);
+      if (out.audit) {
+        const head = prepare(db, TAKE_AUDIT_HEAD).get() as AuditHead | undefined;
+        prepare(db, sql.audit).run(...auditValues(nextAuditEvent(head, out.audit, s.now), at));
+      }
+    } catch (err) {
+      throw refusedByDatabase(err, s.table);
+    }
+    return out.result;
+  };
+
+  let waiting: Waiting[] = [];
+  const commitWaiting = async () => {
+    const batch = waiting.splice(0, MOST_PER_COMMIT);
+    if (waiting.length) setImmediate(commitWaiting);
+    let outcomes: Array<{ ok: true; result: unknown } | { ok: false; err: unknown }>;
+    try {
       const db = await connection();
-      return gate.runExclusive(() => {
+      outcomes = await gate.runExclusive(() => {
         if (db.inTransaction) throw new Error('a guided-flow save started inside another transaction');
-        const run = db.transaction(() => {
-          const columns = Object.keys(s.row.shape);
-          const found = prepare(db, statements(s.table, columns, undefined).read).get(s.id);
-          const out = s.decide(found === undefined ? undefined : s.row.parse(found));
-          const set = out.set && Object.keys(out.set);
-          const sql = statements(s.table, columns, set);
-          try {
-            if (sql.write) prepare(db, sql.write).run(...set!.map((c) => param(out.set![c], at)), at(s.now), s.id);
-            if (out.audit) {
-              const head = prepare(db, TAKE_AUDIT_HEAD).get() as AuditHead | undefined;
-              prepare(db, sql.audit).run(...auditValues(nextAuditEvent(head, out.audit, s.now), at));
+        const each: typeof outcomes = [];
+        // better-sqlite3 runs a transaction function called inside another as a savepoint.
+        const inSavepoint = db.transaction((save: DraftSave<unknown, unknown>) => one(db, save));
+        db.transaction(() => {
+          for (const w of batch) {
+            try {
+              each.push({ ok: true, result: inSavepoint(w.save) });
+            } catch (err) {
+              each.push({ ok: false, err });
             }
-          } catch (err) {
-            throw refusedByDatabase(err, s.table);
           }
-          return out.result;
-        });
-        return run.immediate();
+        }).immediate();
+        return each;
+      });
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i];
+      if (o.ok) w.resolve(o.result);
+      else w.reject(o.err);
+    });
+  };
+  return {
+    save<R, T>(s: DraftSave<R, T>) {
+      return new Promise<T>((resolve, reject) => {
+        if (waiting.push({ save: s as DraftSave<unknown, unknown>, resolve: resolve as (r: unknown) => void, reject }) === 1) setImmediate(commitWaiting);
       });
     },
   };

@@ -7,6 +7,8 @@ import { policyFlow } from '../../src/services/policy/policy-flow';
 import { postFlow } from '../../src/services/posts/post-flow';
 import { appendAudit, verifyAuditTrail } from '../../src/records/audit';
 import { heldForPoliceCase } from '../../src/errors/held-for-police';
+import { draftStoreOf } from '../../src/store/prisma';
+import { z } from 'zod';
 
 /** The guided-flow engine at the service level (issue 9 item 1; REQ-1, POL-1). */
 describe('guided-flow engine', () => {
@@ -123,6 +125,40 @@ describe('guided-flow engine', () => {
       const after = await w.db.presenceRequest.findUniqueOrThrow({ where: { id: reqs[0].id } });
       expect(after.version).toBe(2);
       expect(after.updatedAt.toISOString()).toBe('2026-05-02T09:30:00.000Z');
+    });
+
+    it('saves made at once commit together: each refused one is rolled back alone and told why, the rest are saved', async () => {
+      const reqs = await Promise.all(Array.from({ length: 6 }, () => w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } })));
+      const presenceId = await seedLivePresence(w.db, rae.personId, '@BatchPools', new Date('2026-04-01T12:00:00Z'), 10);
+      const held = await w.db.post.create({ data: { presenceId, drafterId: rae.personId, status: 'draft', draft: JSON.stringify({ text: 'Kept.' }) } });
+      await w.db.recordHold.create({ data: { referralId: 'referral-2', caseNumber: 'MPD-26-0002', entityType: 'post', entityId: held.id, createdAt: new Date() } });
+      const presence = await w.db.presence.findUniqueOrThrow({ where: { id: presenceId } });
+      const events = await w.db.auditEvent.count();
+      // Started in one turn of the event loop, so they share one SQLite transaction, each in its own savepoint.
+      const halfDone = await w.db.presenceRequest.create({ data: { requesterId: rae.personId, status: 'draft' } });
+      const [refused, failedAfterWriting, ...rest] = await Promise.allSettled([
+        saveStep(requestFlow([]), w.services, staff, { id: reqs[0].id, step: 1, nav: 'save', values: { handle: '@NotMine' } }),
+        // Its update runs, then its audit event cannot be written: the update must go with it.
+        draftStoreOf(w.db).save({
+          table: 'PresenceRequest',
+          id: halfDone.id,
+          row: z.object({ id: z.string() }),
+          now: new Date(),
+          decide: () => ({ set: { answers: '{"handle":"@HalfDone"}' }, audit: { actor: { personId: rae.personId, name: rae.name }, action: 'test.unwritable', entityType: 'presence_request', entityId: halfDone.id, data: { n: BigInt(1) } }, result: 'saved' }),
+        }),
+        saveStep(postFlow(presence, w.services.config), w.services, rae, { id: held.id, step: 1, nav: 'save', values: { text: 'Changed while held.' } }),
+        ...reqs.map((r, i) => saveStep(requestFlow([]), w.services, rae, { id: r.id, step: 1, nav: 'save', values: { handle: `@Batch${i}` } })),
+      ]);
+      expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'NOT_AUTHORIZED' } });
+      expect(failedAfterWriting.status).toBe('rejected');
+      expect(await w.db.presenceRequest.findUniqueOrThrow({ where: { id: halfDone.id } })).toEqual(halfDone);
+      expect(rest[0].status === 'rejected' && heldForPoliceCase(rest[0].reason)).toBe('MPD-26-0002');
+      expect(rest.slice(1).map((r) => r.status)).toEqual(Array(6).fill('fulfilled'));
+      const saved = await w.db.presenceRequest.findMany({ where: { id: { in: reqs.map((r) => r.id) } } });
+      expect(saved.map((r) => JSON.parse(r.answers).handle).sort()).toEqual(reqs.map((_, i) => `@Batch${i}`).sort());
+      expect(await w.db.auditEvent.count()).toBe(events + 6);
+      expect((await w.db.post.findUniqueOrThrow({ where: { id: held.id } })).draft).toBe(JSON.stringify({ text: 'Kept.' }));
+      expect(await verifyAuditTrail(w.db)).toMatchObject({ ok: true });
     });
 
     it('a post held for police (REC-3) is refused by the database, and the person is told why', async () => {

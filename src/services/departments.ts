@@ -49,8 +49,8 @@ export async function isCityDepartment(db: Db | Tx, id: string | undefined, opts
 }
 
 /**
- * Ids a presence's department may be: every department, division, agency and subunit. Read on every save of a
- * request's step, so through the driver (one prepared statement) rather than Prisma's engine.
+ * Ids a presence's department may be: every department, division, agency and subunit. Read when a request's step is
+ * checked and at submit, through the driver (one prepared statement) rather than Prisma's engine.
  */
 export async function cityDepartmentIds(db: Db): Promise<ReadonlySet<string>> {
   return new Set(await turnReadsOf(db).departmentIds());

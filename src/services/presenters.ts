@@ -120,7 +120,6 @@ export interface FreshnessEscalationView {
   nudges: string[];
   /** Set once the IT Director acted: the banner replaces the actions. */
   decided?: { action: string; ground: string; note: string; by: string; at: string; newOwner?: string };
-  /** People the presence can be reassigned to. */
   /** Who the IT Director may reassign it to (the current owner is refused on the server). */
   people: PeoplePickerView;
   canSuspend: boolean;

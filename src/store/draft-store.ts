@@ -38,15 +38,11 @@ const quoted = (name: string) => {
 };
 const AUDIT_COLUMNS = ['seq', 'id', 'at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'data', 'prevHash', 'hash'] as const;
 
-/** The statements of one save; `?` placeholders, numbered for PostgreSQL by the caller. */
-function statements(table: DraftTable, columns: readonly string[], set: readonly string[] | undefined) {
-  const t = quoted(table);
-  return {
-    read: `SELECT ${columns.map(quoted).join(', ')} FROM ${t} WHERE "id" = ?`,
-    write: set && `UPDATE ${t} SET ${set.map((c) => `${quoted(c)} = ?`).join(', ')}, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
-    audit: `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(quoted).join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
-  };
-}
+/** The statements of a save, with `?` placeholders (numbered for PostgreSQL by its store). */
+const readSql = (table: DraftTable, columns: readonly string[]) => `SELECT ${columns.map(quoted).join(', ')} FROM ${quoted(table)} WHERE "id" = ?`;
+const writeSql = (table: DraftTable, set: readonly string[]) =>
+  `UPDATE ${quoted(table)} SET ${set.map((c) => `${quoted(c)} = ?`).join(', ')}, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`;
+const INSERT_AUDIT = `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map(quoted).join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
 type AuditEventRow = ReturnType<typeof nextAuditEvent>;
 const param = (v: ColumnValue, at: (d: Date) => string) => (v instanceof Date ? at(v) : v);
@@ -93,16 +89,16 @@ export function sqliteDraftStore(connection: () => Promise<Database.Database>, g
   const at = (d: Date) => d.toISOString().replace('Z', '+00:00'); // as Prisma's adapter stores a DateTime
 
   const one = <R, T>(db: Database.Database, s: DraftSave<R, T>): T => {
-    const columns = Object.keys(s.row.shape);
-    const found = prepare(db, statements(s.table, columns, undefined).read).get(s.id);
+    const found = prepare(db, readSql(s.table, Object.keys(s.row.shape))).get(s.id);
     const out = s.decide(found === undefined ? undefined : s.row.parse(found));
-    const set = out.set && Object.keys(out.set);
-    const sql = statements(s.table, columns, set);
     try {
-      if (sql.write) prepare(db, sql.write).run(...set!.map((c) => param(out.set![c], at)), at(s.now), s.id);
+      if (out.set) {
+        const set = Object.keys(out.set);
+        prepare(db, writeSql(s.table, set)).run(...set.map((c) => param(out.set![c], at)), at(s.now), s.id);
+      }
       if (out.audit) {
         const head = prepare(db, TAKE_AUDIT_HEAD).get() as AuditHead | undefined;
-        prepare(db, sql.audit).run(...auditValues(nextAuditEvent(head, out.audit, s.now), at));
+        prepare(db, INSERT_AUDIT).run(...auditValues(nextAuditEvent(head, out.audit, s.now), at));
       }
     } catch (err) {
       throw refusedByDatabase(err, s.table);
@@ -166,16 +162,16 @@ export function postgresDraftStore(pool: () => Pool): DraftStore {
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        const columns = Object.keys(s.row.shape);
-        const read = await client.query(numbered(`${statements(s.table, columns, undefined).read} FOR UPDATE`), [s.id]);
+        const read = await client.query(numbered(`${readSql(s.table, Object.keys(s.row.shape))} FOR UPDATE`), [s.id]);
         const out = s.decide(read.rows.length ? s.row.parse(read.rows[0]) : undefined);
-        const set = out.set && Object.keys(out.set);
-        const sql = statements(s.table, columns, set);
         try {
-          if (sql.write) await client.query(numbered(sql.write), [...set!.map((c) => param(out.set![c], at)), at(s.now), s.id]);
+          if (out.set) {
+            const set = Object.keys(out.set);
+            await client.query(numbered(writeSql(s.table, set)), [...set.map((c) => param(out.set![c], at)), at(s.now), s.id]);
+          }
           if (out.audit) {
             const head = await client.query<AuditHead>(TAKE_AUDIT_HEAD);
-            await client.query(numbered(sql.audit), auditValues(nextAuditEvent(head.rows[0], out.audit, s.now), at));
+            await client.query(numbered(INSERT_AUDIT), auditValues(nextAuditEvent(head.rows[0], out.audit, s.now), at));
           }
         } catch (err) {
           throw refusedByDatabase(err, s.table);

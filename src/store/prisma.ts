@@ -11,9 +11,13 @@ export type Db = PrismaClient;
 /** A transaction client: services write a change, its audit event and its outbox rows through one of these. */
 export type Tx = Prisma.TransactionClient;
 
-const dialects = new WeakMap<object, Dialect>();
-const turnReads = new WeakMap<object, TurnReads>();
-const draftStores = new WeakMap<object, DraftStore>();
+/** What createPrisma made beside each client: its dialect, and what runs on the database driver. */
+const made = new WeakMap<object, { dialect: Dialect; reads: TurnReads; drafts: DraftStore }>();
+const madeFor = (db: Db) => {
+  const m = made.get(db);
+  if (!m) throw new Error('not a client made by createPrisma');
+  return m;
+};
 
 /**
  * The Prisma client for DATABASE_URL: SQLite through better-sqlite3, or PostgreSQL through pg with the client
@@ -42,9 +46,7 @@ export function createPrisma(databaseUrl: string): PrismaClient {
     reads = postgresReads(pool.pool);
     closePool = pool.close;
   }
-  dialects.set(db, dialect);
-  draftStores.set(db, drafts);
-  turnReads.set(db, reads);
+  made.set(db, { dialect, reads, drafts });
   // What runs on the driver shares the client's lifetime: whoever disconnects the client closes it too.
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
@@ -56,29 +58,17 @@ export function createPrisma(databaseUrl: string): PrismaClient {
 }
 
 /** The per-turn reads that bypass Prisma's engine (src/store/turn-reads.ts), on the same database as the client. */
-export function turnReadsOf(db: Db): TurnReads {
-  const reads = turnReads.get(db);
-  if (!reads) throw new Error('not a client made by createPrisma');
-  return reads;
-}
+export const turnReadsOf = (db: Db): TurnReads => madeFor(db).reads;
 
 /** Guided-flow saves through the driver (src/store/draft-store.ts), on the same database as the client. */
-export function draftStoreOf(db: Db): DraftStore {
-  const drafts = draftStores.get(db);
-  if (!drafts) throw new Error('not a client made by createPrisma');
-  return drafts;
-}
+export const draftStoreOf = (db: Db): DraftStore => madeFor(db).drafts;
 
-export function dialectOfClient(db: Db): Dialect {
-  const dialect = dialects.get(db);
-  if (!dialect) throw new Error('not a client made by createPrisma');
-  return dialect;
-}
+export const dialectOfClient = (db: Db): Dialect => madeFor(db).dialect;
 
 /** SQLite serializes writers; waiting briefly beats failing a person's click when two turns write at once. */
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /** A case-insensitive "contains" on both databases: SQLite's LIKE ignores ASCII case already, PostgreSQL needs mode. */
 export function containsText(db: Db, text: string): { contains: string } {
-  return (dialects.get(db) === 'postgres' ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
+  return (made.get(db)?.dialect === 'postgres' ? { contains: text, mode: 'insensitive' } : { contains: text }) as { contains: string };
 }

@@ -10,7 +10,7 @@ import type { Pool } from 'pg';
 export interface TurnReads {
   /** AuthVersion.version: changes in the same transaction as any role grant, revoke or person change. */
   authVersion(): Promise<number>;
-  /** Every Department id (departments and subunits): a guided flow checks its department answer on every save. */
+  /** Every Department id (departments and subunits): a request's department answer is checked against them. */
   departmentIds(): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -74,7 +74,7 @@ export const directorDecision = (timeZone: string, pickerMode: PickerMode): Deci
     // The engine updates the first card; each other IT Director's copy is updated in place too.
     const others = storedStringList(e.cardOutboxIds).filter((id) => id !== e.outboxId);
     if (others.length) {
-      const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone, services.config.peoplePicker));
+      const card = services.present.freshnessEscalation(await escalationViewFor(tx, (await load(tx, e.id))!, timeZone, pickerMode));
       for (const id of others) await enqueueUpdate(tx, id, { card, summary: `IT Director: ${DIRECTOR_ACTION_LABELS[verdict.action]}` });
     }
     const about = `${e.presence.handle}: ${APM_GROUND_LABELS[verdict.ground]}. ${verdict.note}`;

@@ -75,4 +75,18 @@ describe('REC-1 audit appends from two processes on PostgreSQL', () => {
     expect(await a.auditEvent.count()).toBe(before + 40);
     expect((await verifyAuditTrail(b)).ok).toBe(true);
   });
+
+  it('a driver connection the server ends while idle is replaced: the process carries on and the next save works', async () => {
+    const person = await a.person.create({ data: { aadObjectId: 'aad-pat-driver', name: 'Pat Parker' } });
+    const pat = { personId: person.id, aadObjectId: person.aadObjectId, name: person.name, roles: [] };
+    const req = await a.presenceRequest.create({ data: { requesterId: person.id, status: 'draft' } });
+    const save = (handle: string) => saveStep(requestFlow([]), { db: b, now: () => new Date() }, pat, { id: req.id, step: 1, nav: 'save', values: { handle } });
+    await save('@Before');
+    // As a server restart or an idle timeout would: every other connection to this database is ended, the driver
+    // pool's idle one among them.
+    await a.$queryRawUnsafe('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await new Promise((r) => setTimeout(r, 200));
+    await save('@After');
+    expect(JSON.parse((await a.presenceRequest.findUniqueOrThrow({ where: { id: req.id } })).answers).handle).toBe('@After');
+  });
 });
